@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QaService.Answering;
+
+public sealed class AnsweringOptions
+{
+    public const string SectionName = "Answering";
+
+    /// <summary>Longer questions are refused with a 400.</summary>
+    [Range(1, 100_000)]
+    public int MaxQuestionLength { get; set; } = 2000;
+
+    /// <summary>Most sentences an extractive answer joins (list questions use them all, others one or two).</summary>
+    [Range(1, 5)]
+    public int MaxAnswerSentences { get; set; } = 3;
+
+    /// <summary>Most characters of an extractive answer; a sentence that would pass it is left out.</summary>
+    [Range(100, 5000)]
+    public int MaxAnswerCharacters { get; set; } = 560;
+}

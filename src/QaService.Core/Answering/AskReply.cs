@@ -1,0 +1,22 @@
+namespace QaService.Answering;
+
+/// <summary>What produced an answer.</summary>
+public enum ReplyMode
+{
+    Extractive,
+    Generative,
+}
+
+/// <summary>An exact span of a document: <c>document.Text[Start..End] == Text</c>.</summary>
+public sealed record Citation(string DocumentId, string PassageId, string Text, int Start, int End, double Score);
+
+/// <summary>The one reply every door renders, whatever produced it.</summary>
+public sealed record AskReply(
+    string Answer,
+    ReplyMode Mode,
+    bool Abstained,
+    string ConversationId,
+    IReadOnlyList<Citation> Citations,
+    double Confidence,
+    string? FallbackReason = null,
+    Explanation? Explanation = null);

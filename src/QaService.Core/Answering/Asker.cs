@@ -1,0 +1,69 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using QaService.Indexing;
+using QaService.Retrieval;
+
+namespace QaService.Answering;
+
+/// <summary>The one entry point every door calls: question in, reply out (whole, or streamed).</summary>
+public sealed class Asker(
+    IndexOwner index,
+    Retriever retriever,
+    ExtractiveAnswerer extractive,
+    IOptions<AnsweringOptions> answering,
+    IOptions<RetrievalOptions> retrieval)
+{
+    public async Task<AskReply> AskAsync(AskRequest request, CancellationToken cancellationToken)
+    {
+        AskReply? reply = null;
+        await foreach (var item in AskStreamAsync(request, cancellationToken).ConfigureAwait(false))
+        {
+            if (item is CompletedEvent completed)
+            {
+                reply = completed.Reply;
+            }
+        }
+
+        return reply ?? throw new InvalidOperationException("The answer stream ended without a reply.");
+    }
+
+    /// <summary>
+    /// Answers as a stream of events. Validation and readiness errors are thrown before the first event, so a door
+    /// can still turn them into a 400 or 503.
+    /// </summary>
+    public async IAsyncEnumerable<AskEvent> AskStreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var question = QuestionText.Clean(request.Question, answering.Value.MaxQuestionLength);
+        var snapshot = await index.GetReadyAsync(cancellationToken).ConfigureAwait(false);
+        var stages = new Dictionary<string, double>();
+        var clock = Stopwatch.StartNew();
+
+        var analysis = QuestionAnalyzer.Analyze(question);
+        stages["analysis"] = Lap(clock);
+        var found = retriever.Retrieve(snapshot, analysis, cancellationToken);
+        stages["retrieval"] = Lap(clock);
+        var answer = extractive.Answer(found);
+        stages["answering"] = Lap(clock);
+
+        var conversationId = string.IsNullOrWhiteSpace(request.ConversationId) ? NewConversationId() : request.ConversationId;
+        var citations = CitationBuilder.Build(found, answer, retrieval.Value.TopK);
+        yield return new CitationsEvent(citations);
+
+        var text = answer.Abstained ? AbstentionText.For(analysis) : CitationBuilder.AnswerText(found.Corpus, answer.Chosen);
+        yield return new AnswerDeltaEvent(text);
+
+        var explanation = request.Explain ? ExplanationBuilder.Build(found, answer, stages) : null;
+        yield return new CompletedEvent(new AskReply(
+            text, ReplyMode.Extractive, answer.Abstained, conversationId, citations, Math.Round(answer.Confidence, 3), null, explanation));
+    }
+
+    private static string NewConversationId() => Guid.NewGuid().ToString("N");
+
+    private static double Lap(Stopwatch clock)
+    {
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        clock.Restart();
+        return Math.Round(elapsed, 3);
+    }
+}

@@ -1,0 +1,48 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using QaService.Indexing;
+using QaService.Retrieval;
+
+namespace QaService.Answering;
+
+/// <summary>Collects, for <c>explain</c>, the evidence behind a reply: Lucene's BM25 explanation per passage and more.</summary>
+public static class ExplanationBuilder
+{
+    public static Explanation Build(RetrievalResult retrieval, ExtractiveAnswer answer, IReadOnlyDictionary<string, double> stages)
+    {
+        var snapshot = retrieval.Snapshot;
+        var query = Bm25Search.BuildQuery(retrieval.Question.Terms, IndexFormat.PassageKind);
+        var passages = retrieval.Passages.Select(p =>
+        {
+            var luceneDoc = FindLuceneDocument(snapshot, p.Key);
+            var explanation = luceneDoc is { } doc && retrieval.Question.Terms.Count > 0
+                ? snapshot.Searcher.Explain(query, doc)
+                : null;
+            var matched = retrieval.Question.Terms.Where(t => Terms(p.Passage.Text).Contains(t)).ToList();
+            return new PassageEvidence(
+                p.Passage.Id, p.Rank, Math.Round(p.FusedScore, 5), p.Bm25Score, p.Bm25Rank, matched,
+                explanation?.ToString().Trim() ?? "no query term occurs in this passage",
+                p.DenseScore, p.DenseRank);
+        }).ToList();
+
+        var chosen = answer.Chosen.Select(s => s.Key).ToHashSet();
+        var sentences = answer.Ranked.Take(8).Select(s => new SentenceEvidence(
+            retrieval.Corpus.Sentences[s.Key].Text, Math.Round(s.Score, 4), Math.Round(s.Coverage, 3), Math.Round(s.Lexical, 3),
+            Math.Round(s.Dense, 3), s.TypeMatch, Math.Round(s.PassageSupport, 3), chosen.Contains(s.Key))).ToList();
+
+        return new Explanation(
+            retrieval.Question.AnswerType.ToString(), retrieval.Question.Terms, passages, sentences, answer.Decision, stages);
+    }
+
+    private static HashSet<string> Terms(string text) => Text.TextAnalyzer.Instance.Terms(text).ToHashSet();
+
+    private static int? FindLuceneDocument(IndexSnapshot snapshot, int passageKey)
+    {
+        var query = new BooleanQuery
+        {
+            { new TermQuery(new Term(IndexFormat.Kind, IndexFormat.PassageKind)), Occur.MUST },
+        };
+        var hits = snapshot.Searcher.Search(query, snapshot.Corpus.Passages.Count).ScoreDocs;
+        return hits.Select(h => (int?)h.Doc).FirstOrDefault(d => snapshot.KeyOf(d!.Value) == passageKey);
+    }
+}

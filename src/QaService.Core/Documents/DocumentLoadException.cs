@@ -1,0 +1,3 @@
+namespace QaService.Documents;
+
+public sealed class DocumentLoadException(string message, Exception? inner = null) : Exception(message, inner);

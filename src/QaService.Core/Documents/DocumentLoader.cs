@@ -1,0 +1,80 @@
+using System.Text;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace QaService.Documents;
+
+/// <summary>Reads the configured documents: the built-in article plus any <c>Documents:Sources</c> files.</summary>
+public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvironment environment)
+{
+    private static readonly string[] SupportedExtensions = [".txt", ".md"];
+
+    public IReadOnlyList<SourceDocument> Load()
+    {
+        var documents = new List<SourceDocument>();
+        if (options.Value.IncludeBuiltIn)
+        {
+            documents.Add(BuiltInDocument.Document);
+        }
+
+        foreach (var source in options.Value.Sources)
+        {
+            var document = LoadFile(source);
+            documents.RemoveAll(d => d.Id == document.Id);
+            documents.Add(document);
+        }
+
+        if (documents.Count == 0)
+        {
+            throw new DocumentLoadException("No documents to answer over: Documents:IncludeBuiltIn is false and Documents:Sources is empty.");
+        }
+
+        return documents;
+    }
+
+    public string ResolvePath(string path) => Path.GetFullPath(path, environment.ContentRootPath);
+
+    internal static bool IsSupported(string path) =>
+        SupportedExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
+
+    private SourceDocument LoadFile(DocumentSourceOptions source)
+    {
+        var path = ResolvePath(source.Path);
+        if (!IsSupported(path))
+        {
+            throw new DocumentLoadException($"Document '{source.Path}' is not a .txt or .md file.");
+        }
+
+        string text;
+        try
+        {
+            text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)
+        {
+            throw new DocumentLoadException($"Document '{source.Path}' could not be read: {e.Message}", e);
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new DocumentLoadException($"Document '{source.Path}' is empty.");
+        }
+
+        var id = string.IsNullOrWhiteSpace(source.Id) ? DefaultId(path) : source.Id.Trim();
+        var title = string.IsNullOrWhiteSpace(source.Title) ? DefaultTitle(path, text) : source.Title.Trim();
+        return new SourceDocument(id, title, text);
+    }
+
+    private static string DefaultId(string path)
+    {
+        var name = Path.GetFileNameWithoutExtension(path).ToLowerInvariant();
+        var id = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
+        return id.Length == 0 ? "document" : id;
+    }
+
+    private static string DefaultTitle(string path, string text)
+    {
+        var heading = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal));
+        return heading is null ? Path.GetFileNameWithoutExtension(path) : heading[2..].Trim();
+    }
+}

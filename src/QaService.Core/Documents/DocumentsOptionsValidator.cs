@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace QaService.Documents;
+
+internal sealed class DocumentsOptionsValidator(IHostEnvironment environment) : IValidateOptions<DocumentsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DocumentsOptions options)
+    {
+        var failures = new List<string>();
+        if (!options.IncludeBuiltIn && options.Sources.Count == 0)
+        {
+            failures.Add("Documents: IncludeBuiltIn is false and no Sources are listed, so there is nothing to answer over.");
+        }
+
+        foreach (var source in options.Sources)
+        {
+            if (string.IsNullOrWhiteSpace(source.Path))
+            {
+                failures.Add("Documents:Sources: every source needs a Path.");
+                continue;
+            }
+
+            var path = Path.GetFullPath(source.Path, environment.ContentRootPath);
+            if (!DocumentLoader.IsSupported(path))
+            {
+                failures.Add($"Documents:Sources: '{source.Path}' is not a .txt or .md file.");
+            }
+            else if (!File.Exists(path))
+            {
+                failures.Add($"Documents:Sources: '{source.Path}' does not exist (looked at {path}).");
+            }
+        }
+
+        var ids = options.Sources.Where(s => !string.IsNullOrWhiteSpace(s.Id)).GroupBy(s => s.Id).Where(g => g.Count() > 1);
+        failures.AddRange(ids.Select(g => $"Documents:Sources: the id '{g.Key}' is used more than once."));
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

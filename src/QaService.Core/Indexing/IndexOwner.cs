@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QaService.Documents;
+using QaService.Ingestion;
+
+namespace QaService.Indexing;
+
+/// <summary>
+/// The one owner of the index: builds it (or reuses the one on disk) when the host starts, swaps in new generations
+/// atomically and hands the ready snapshot to whoever asks. Questions never see a half-built index.
+/// </summary>
+public sealed class IndexOwner(
+    DocumentLoader loader,
+    Chunker chunker,
+    IOptions<ChunkingOptions> chunking,
+    IOptions<IndexOptions> options,
+    IHostEnvironment environment,
+    ILogger<IndexOwner> logger) : IDisposable
+{
+    private readonly TaskCompletionSource<IndexSnapshot> firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim buildLock = new(1, 1);
+    private IndexSnapshot? current;
+    private Task<IndexBuildReport>? startup;
+
+    public string FolderPath => Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
+
+    public bool IsReady => current is not null;
+
+    /// <summary>Why the index could not be built, when it could not.</summary>
+    public string? Failure { get; private set; }
+
+    public IndexBuildReport? LastReport { get; private set; }
+
+    /// <summary>The ready index; waits up to <see cref="IndexOptions.ReadyTimeout"/> for one still being built.</summary>
+    public async Task<IndexSnapshot> GetReadyAsync(CancellationToken cancellationToken)
+    {
+        if (current is { } snapshot)
+        {
+            return snapshot;
+        }
+
+        _ = StartAsync(CancellationToken.None);
+        try
+        {
+            return await firstReady.Task.WaitAsync(options.Value.ReadyTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new IndexNotReadyException("The index is still being built; try again in a moment.");
+        }
+    }
+
+    /// <summary>Starts making the index ready, once; later calls return the same build.</summary>
+    public Task<IndexBuildReport> StartAsync(CancellationToken cancellationToken)
+    {
+        lock (firstReady)
+        {
+            return startup ??= Task.Run(() => EnsureAsync(false, null, cancellationToken), cancellationToken);
+        }
+    }
+
+    /// <summary>Makes the index ready: reuses the one on disk when documents and chunking are unchanged, else rebuilds.</summary>
+    public async Task<IndexBuildReport> EnsureAsync(bool force, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        await buildLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var report = Build(force, progress, cancellationToken);
+            LastReport = report;
+            Failure = null;
+            return report;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Failure = e.Message;
+            firstReady.TrySetException(new IndexNotReadyException($"The index could not be built: {e.Message}", e));
+            throw;
+        }
+        finally
+        {
+            buildLock.Release();
+        }
+    }
+
+    private IndexBuildReport Build(bool force, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var folder = FolderPath;
+        Directory.CreateDirectory(folder);
+        progress?.Report("loading documents");
+        var corpus = Corpus.Create(loader.Load(), chunker, chunking.Value);
+        progress?.Report($"split {corpus.Documents.Count} document(s) into {corpus.Sentences.Count} sentences and {corpus.Passages.Count} passages");
+
+        var manifest = IndexManifest.TryRead(folder);
+        var reason = force ? "a rebuild was requested"
+            : manifest is null ? "no index on disk"
+            : manifest.Fingerprint != corpus.Fingerprint ? "the documents or chunking settings changed"
+            : null;
+
+        string? damage = null;
+        if (reason is null && TryOpen(corpus, Path.Combine(folder, manifest!.Generation), out var reused, out damage))
+        {
+            Publish(reused);
+            logger.LogInformation("Reusing the index in {Folder} ({Passages} passages)", folder, corpus.Passages.Count);
+            return Report(true, null);
+        }
+
+        reason ??= $"the index on disk is damaged ({damage})";
+        cancellationToken.ThrowIfCancellationRequested();
+        logger.LogInformation("Building the index in {Folder}: {Reason}", folder, reason);
+        var generation = $"gen-{DateTimeOffset.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..36];
+        var generationFolder = Path.Combine(folder, generation);
+        LuceneIndexWriter.Write(corpus, generationFolder, progress);
+        var snapshot = IndexSnapshot.Open(corpus, generationFolder);
+        new IndexManifest(corpus.Fingerprint, generation, DateTimeOffset.UtcNow).WriteAtomically(folder);
+        Publish(snapshot);
+        DeleteOtherGenerations(folder, generation);
+        logger.LogInformation("Index ready in {Elapsed} ms", stopwatch.ElapsedMilliseconds);
+        return Report(false, reason);
+
+        IndexBuildReport Report(bool wasReused, string? why) => new(
+            wasReused, folder, corpus.Documents.Count, corpus.Passages.Count, corpus.Sentences.Count, stopwatch.Elapsed, why);
+    }
+
+    private static bool TryOpen(Corpus corpus, string generationFolder, out IndexSnapshot snapshot, out string? damage)
+    {
+        try
+        {
+            snapshot = IndexSnapshot.Open(corpus, generationFolder);
+            damage = null;
+            return true;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException
+                                      or Lucene.Net.Index.CorruptIndexException or Lucene.Net.Index.IndexFormatTooOldException
+                                      or Lucene.Net.Index.IndexFormatTooNewException or Lucene.Net.Store.LockObtainFailedException)
+        {
+            snapshot = null!;
+            damage = e.Message;
+            return false;
+        }
+    }
+
+    private void Publish(IndexSnapshot snapshot)
+    {
+        var previous = Interlocked.Exchange(ref current, snapshot);
+        firstReady.TrySetResult(snapshot);
+        if (previous is not null)
+        {
+            // Questions in flight may still hold the old snapshot; let them finish before closing it.
+            _ = Task.Delay(TimeSpan.FromSeconds(30)).ContinueWith(_ => previous.Dispose(), TaskScheduler.Default);
+        }
+    }
+
+    private void DeleteOtherGenerations(string folder, string keep)
+    {
+        foreach (var old in Directory.EnumerateDirectories(folder, "gen-*").Where(d => Path.GetFileName(d) != keep))
+        {
+            try
+            {
+                Directory.Delete(old, recursive: true);
+            }
+            catch (IOException e)
+            {
+                logger.LogDebug(e, "Could not delete the old index generation {Folder}", old);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        current?.Dispose();
+        buildLock.Dispose();
+    }
+}

@@ -1,0 +1,72 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+
+namespace QaService.Indexing;
+
+/// <summary>A ready, read-only index: the corpus it was built from and a searcher over it.</summary>
+public sealed class IndexSnapshot : IDisposable
+{
+    private readonly Lucene.Net.Store.Directory directory;
+    private readonly DirectoryReader reader;
+    private readonly int[] keys;
+
+    private IndexSnapshot(Corpus corpus, Lucene.Net.Store.Directory directory, DirectoryReader reader)
+    {
+        Corpus = corpus;
+        this.directory = directory;
+        this.reader = reader;
+        Searcher = new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        keys = new int[reader.MaxDoc];
+        for (var doc = 0; doc < reader.MaxDoc; doc++)
+        {
+            keys[doc] = reader.Document(doc).GetField(IndexFormat.Key)?.GetInt32Value()
+                ?? throw new InvalidDataException($"Index entry {doc} has no key.");
+        }
+    }
+
+    public Corpus Corpus { get; }
+
+    public IndexSearcher Searcher { get; }
+
+    /// <summary>The passage or sentence key stored with a Lucene document.</summary>
+    public int KeyOf(int luceneDocument) => keys[luceneDocument];
+
+    /// <summary>Opens the generation folder and checks that it holds exactly this corpus; throws when it is damaged.</summary>
+    internal static IndexSnapshot Open(Corpus corpus, string generationFolder)
+    {
+        var directory = FSDirectory.Open(generationFolder);
+        try
+        {
+            var reader = DirectoryReader.Open(directory);
+            var expected = corpus.Passages.Count + corpus.Sentences.Count;
+            if (reader.NumDocs != expected)
+            {
+                reader.Dispose();
+                throw new InvalidDataException($"The index holds {reader.NumDocs} entries where {expected} were expected.");
+            }
+
+            try
+            {
+                return new IndexSnapshot(corpus, directory, reader);
+            }
+            catch
+            {
+                reader.Dispose();
+                throw;
+            }
+        }
+        catch
+        {
+            directory.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose()
+    {
+        reader.Dispose();
+        directory.Dispose();
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QaService.Answering;
+using QaService.Documents;
+using QaService.Indexing;
+using QaService.Ingestion;
+using QaService.Retrieval;
+
+namespace QaService;
+
+public static class QaServiceCollectionExtensions
+{
+    /// <summary>The pipeline: documents, chunking, the index and its owner, retrieval and answering, with validated options.</summary>
+    public static IServiceCollection AddQaCore(this IServiceCollection services)
+    {
+        services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocumentsOptions>, DocumentsOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>());
+
+        services.AddSingleton<DocumentLoader>();
+        services.AddSingleton<Chunker>();
+        services.AddSingleton<IndexOwner>();
+        services.AddSingleton<Retriever>();
+        services.AddSingleton<ExtractiveAnswerer>();
+        services.AddSingleton<Asker>();
+        return services;
+    }
+
+    /// <summary>Builds or reuses the index when the host starts.</summary>
+    public static IServiceCollection AddIndexingAtStart(this IServiceCollection services) =>
+        services.AddHostedService<IndexingService>();
+}

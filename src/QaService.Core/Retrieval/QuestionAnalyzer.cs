@@ -1,0 +1,95 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using QaService.Text;
+
+namespace QaService.Retrieval;
+
+/// <summary>Reads a question: drops question words and talk about the article itself, and guesses the answer type.</summary>
+public static partial class QuestionAnalyzer
+{
+    // Words that shape a question but say nothing about its topic (stems, as TextAnalyzer produces them).
+    private static readonly FrozenSet<string> QuestionWords = FrozenSet.ToFrozenSet(
+        TextAnalyzer.Instance.Terms(
+            "what whats which who whom whose where when why how many much long does did do done doing has have had having " +
+            "can could would should shall may might must am were been being i me my you your we our us tell explain " +
+            "article piece text story writer author according say says said mention mentioned describe described " +
+            "accord kind sort type exactly actually really just also about anyone anything something thing things " +
+            "give gives given get gets got make made view account please"));
+
+    public static QuestionAnalysis Analyze(string question)
+    {
+        var terms = TextAnalyzer.Instance.Terms(question)
+            .Where(t => !QuestionWords.Contains(t))
+            .Distinct()
+            .Take(256)
+            .ToList();
+        var lower = question.ToLowerInvariant();
+        var type = DetectType(lower);
+        var counted = type is AnswerType.Count ? CountedTerms(lower) : [];
+        return new QuestionAnalysis(question, terms, type, counted);
+    }
+
+    private static AnswerType DetectType(string q)
+    {
+        if (HowMany().IsMatch(q))
+        {
+            return AnswerType.Count;
+        }
+
+        if (HowLong().IsMatch(q))
+        {
+            return AnswerType.Duration;
+        }
+
+        if (When().IsMatch(q))
+        {
+            return AnswerType.Time;
+        }
+
+        if (Who().IsMatch(q))
+        {
+            return AnswerType.Person;
+        }
+
+        if (Where().IsMatch(q))
+        {
+            return AnswerType.Place;
+        }
+
+        if (Why().IsMatch(q))
+        {
+            return AnswerType.Reason;
+        }
+
+        return YesNo().IsMatch(q) ? AnswerType.YesNo : AnswerType.Description;
+    }
+
+    private static List<string> CountedTerms(string q)
+    {
+        var match = HowMany().Match(q);
+        var rest = q[(match.Index + match.Length)..];
+        var words = rest.Split([' ', '?', ',', '.'], StringSplitOptions.RemoveEmptyEntries).Take(3);
+        return TextAnalyzer.Instance.Terms(string.Join(' ', words)).Where(t => !QuestionWords.Contains(t)).ToList();
+    }
+
+    [GeneratedRegex(@"\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|amount)\b")]
+    private static partial Regex HowMany();
+
+    [GeneratedRegex(@"\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(duration|length)\b")]
+    private static partial Regex HowLong();
+
+    [GeneratedRegex(@"\bwhen\b|\bwhat\s+(year|date|day|month|time)\b|\bwhich\s+(year|date|day|month)\b|\bin\s+(which|what)\s+(year|month)\b")]
+    private static partial Regex When();
+
+    [GeneratedRegex(@"^\s*(who|whom|whose)\b|\b(who|whom|whose)\b.*\?$|\bwhich\s+(person|leader|leaders|official|officials|president|minister|group|groups|outfit|organi[sz]ation|people|country|countries)\b")]
+    private static partial Regex Who();
+
+    [GeneratedRegex(@"^\s*where\b|\bin\s+which\s+(province|city|region|place|country)\b|\bwhich\s+(province|city|region|place)\b")]
+    private static partial Regex Where();
+
+    [GeneratedRegex(@"^\s*why\b|\bwhat\s+(caused|prompted|led|drove|is\s+driving|drives)\b|\bfor\s+what\s+reason\b")]
+    private static partial Regex Why();
+
+    [GeneratedRegex(@"^\s*(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b")]
+    private static partial Regex YesNo();
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QaService.Retrieval;
+
+public sealed class RetrievalOptions
+{
+    public const string SectionName = "Retrieval";
+
+    /// <summary>How many passages a question retrieves (and a reply may cite at most).</summary>
+    [Range(1, 50)]
+    public int TopK { get; set; } = 5;
+
+    /// <summary>Constant k of reciprocal rank fusion: higher flattens the difference between ranks.</summary>
+    [Range(1, 1000)]
+    public int FusionK { get; set; } = 20;
+}

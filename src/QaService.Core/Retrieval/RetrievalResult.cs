@@ -1,0 +1,14 @@
+using QaService.Indexing;
+
+namespace QaService.Retrieval;
+
+/// <summary>What retrieval found for one question: ranked passages and per-sentence scores for the answer stage.</summary>
+public sealed record RetrievalResult(
+    IndexSnapshot Snapshot,
+    QuestionAnalysis Question,
+    IReadOnlyList<RankedPassage> Passages,
+    IReadOnlyDictionary<int, float> SentenceBm25,
+    float[]? SentenceDense)
+{
+    public Corpus Corpus => Snapshot.Corpus;
+}

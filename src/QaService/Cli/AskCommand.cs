@@ -1,0 +1,39 @@
+using System.CommandLine;
+using QaService.Answering;
+using Spectre.Console;
+
+namespace QaService.Host.Cli;
+
+internal static class AskCommand
+{
+    public static Command Create()
+    {
+        var question = new Argument<string>("question") { Description = "The question, in quotes." };
+        var json = new Option<bool>("--json") { Description = "Print the reply object of the HTTP API as JSON." };
+        var explain = new Option<bool>("--explain") { Description = "Show the scores and decisions behind the answer." };
+        var conversation = new Option<string?>("--conversation") { Description = "Continue the conversation with this id." };
+        var command = new Command("ask", "Answer one question and exit.") { question, json, explain, conversation };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.UnmatchedTokens, async services =>
+        {
+            var asker = services.GetRequiredService<Asker>();
+            var request = new AskRequest(parse.GetValue(question) ?? "", parse.GetValue(conversation), AnswerMode.Auto, parse.GetValue(explain));
+            var reply = await asker.AskAsync(request, cancellationToken);
+            if (parse.GetValue(json))
+            {
+                Console.Out.WriteLine(ReplyPrinter.ToJson(reply));
+                return ExitCodes.Success;
+            }
+
+            var printer = new ReplyPrinter(AnsiConsole.Console);
+            printer.Print(reply);
+            if (reply.Explanation is { } explanation)
+            {
+                printer.PrintExplanation(explanation);
+            }
+
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

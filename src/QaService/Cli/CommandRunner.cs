@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Options;
+using QaService.Answering;
+using QaService.Documents;
+using QaService.Indexing;
+using Spectre.Console;
+
+namespace QaService.Host.Cli;
+
+/// <summary>Runs a console command against a fresh host and turns the errors a user can cause into messages and exit codes.</summary>
+internal static class CommandRunner
+{
+    public static async Task<int> RunAsync(IEnumerable<string> configurationArgs, Func<IServiceProvider, Task<int>> command)
+    {
+        try
+        {
+            using var host = ConsoleHost.Build(configurationArgs);
+            return await command(host.Services);
+        }
+        catch (OptionsValidationException e)
+        {
+            return Fail(ExitCodes.BadConfiguration, "The configuration is not valid:\n  " + string.Join("\n  ", e.Failures));
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException && e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
+        {
+            return Fail(ExitCodes.BadConfiguration, "The configuration could not be read: " + e.Message);
+        }
+        catch (DocumentLoadException e)
+        {
+            return Fail(ExitCodes.BadConfiguration, e.Message);
+        }
+        catch (IndexNotReadyException e)
+        {
+            return Fail(ExitCodes.Failure, e.Message);
+        }
+        catch (InvalidQuestionException e)
+        {
+            return Fail(ExitCodes.BadConfiguration, e.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            return Fail(ExitCodes.Failure, "Cancelled.");
+        }
+    }
+
+    public static async Task<int> RunWebAsync(Func<WebApplication> build)
+    {
+        try
+        {
+            await using var app = build();
+            await app.RunAsync();
+            return Environment.ExitCode;
+        }
+        catch (OptionsValidationException e)
+        {
+            return Fail(ExitCodes.BadConfiguration, "The configuration is not valid:\n  " + string.Join("\n  ", e.Failures));
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException)
+        {
+            return Fail(ExitCodes.BadConfiguration, "The configuration could not be read: " + e.Message);
+        }
+    }
+
+    private static int Fail(int code, string message)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+        return code;
+    }
+}

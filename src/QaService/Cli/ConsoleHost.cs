@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+
+namespace QaService.Host.Cli;
+
+/// <summary>The generic host behind the console commands: same configuration and pipeline as <c>serve</c>, no web server.</summary>
+internal static class ConsoleHost
+{
+    public static IHost Build(IEnumerable<string> configurationArgs)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = configurationArgs.ToArray(),
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+        builder.Services.AddQaCore();
+        var host = builder.Build();
+
+        // Console commands never start the host, so run the start-up validation of options here.
+        host.Services.GetService<IStartupValidator>()?.Validate();
+        return host;
+    }
+}

@@ -1,0 +1,8 @@
+namespace QaService.Host.Cli;
+
+internal static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadConfiguration = 2;
+}

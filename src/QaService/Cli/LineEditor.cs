@@ -1,0 +1,88 @@
+using System.Text;
+
+namespace QaService.Host.Cli;
+
+/// <summary>
+/// Reads a line at an interactive terminal with editing (←, →, Home, End, Backspace, Delete) and history (↑, ↓).
+/// </summary>
+internal sealed class LineEditor
+{
+    private readonly List<string> history = [];
+
+    public string? ReadLine(string prompt)
+    {
+        Console.Write(prompt);
+        var line = new StringBuilder();
+        var cursor = 0;
+        var historyIndex = history.Count;
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            switch (key.Key)
+            {
+                case ConsoleKey.Enter:
+                    Console.WriteLine();
+                    var text = line.ToString();
+                    if (text.Trim().Length > 0 && (history.Count == 0 || history[^1] != text))
+                    {
+                        history.Add(text);
+                    }
+
+                    return text;
+                case ConsoleKey.D when key.Modifiers.HasFlag(ConsoleModifiers.Control) && line.Length == 0:
+                    Console.WriteLine();
+                    return null;
+                case ConsoleKey.Backspace when cursor > 0:
+                    line.Remove(--cursor, 1);
+                    break;
+                case ConsoleKey.Delete when cursor < line.Length:
+                    line.Remove(cursor, 1);
+                    break;
+                case ConsoleKey.LeftArrow when cursor > 0:
+                    cursor--;
+                    break;
+                case ConsoleKey.RightArrow when cursor < line.Length:
+                    cursor++;
+                    break;
+                case ConsoleKey.Home:
+                    cursor = 0;
+                    break;
+                case ConsoleKey.End:
+                    cursor = line.Length;
+                    break;
+                case ConsoleKey.UpArrow when historyIndex > 0:
+                    Replace(line, history[--historyIndex], ref cursor);
+                    break;
+                case ConsoleKey.DownArrow when historyIndex < history.Count:
+                    historyIndex++;
+                    Replace(line, historyIndex == history.Count ? "" : history[historyIndex], ref cursor);
+                    break;
+                default:
+                    if (!char.IsControl(key.KeyChar))
+                    {
+                        line.Insert(cursor++, key.KeyChar);
+                    }
+
+                    break;
+            }
+
+            Redraw(prompt, line, cursor);
+        }
+    }
+
+    private static void Replace(StringBuilder line, string text, ref int cursor)
+    {
+        line.Clear().Append(text);
+        cursor = line.Length;
+    }
+
+    private static void Redraw(string prompt, StringBuilder line, int cursor)
+    {
+        Console.Write("\r\u001b[2K" + prompt + line);
+        var back = line.Length - cursor;
+        if (back > 0)
+        {
+            Console.Write($"\u001b[{back}D");
+        }
+    }
+}

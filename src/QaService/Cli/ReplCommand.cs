@@ -1,0 +1,126 @@
+using System.CommandLine;
+using QaService.Answering;
+using Spectre.Console;
+
+namespace QaService.Host.Cli;
+
+/// <summary>
+/// An interactive console: one conversation, coloured citations and slash commands. When standard input is not a
+/// terminal it reads one question a line and writes one answer a line, so it can sit in a pipe.
+/// </summary>
+internal static class ReplCommand
+{
+    private const string Help = """
+        Type a question and press Enter. Commands:
+          /sources   show the passages cited by the last answer in full
+          /explain   show the scores and decisions behind the last answer
+          /reset     start a new conversation
+          /help      show this help
+          /quit      leave (Ctrl+D works too)
+        """;
+
+    public static Command Create()
+    {
+        var command = new Command("repl", "Ask questions interactively.");
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.UnmatchedTokens, services =>
+        {
+            var asker = services.GetRequiredService<Asker>();
+            return Console.IsInputRedirected
+                ? PipeAsync(asker, cancellationToken)
+                : InteractiveAsync(asker, cancellationToken);
+        }));
+        return command;
+    }
+
+    private static async Task<int> PipeAsync(Asker asker, CancellationToken cancellationToken)
+    {
+        string? conversation = null;
+        while (await Console.In.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                var reply = await asker.AskAsync(new AskRequest(line, conversation), cancellationToken);
+                conversation = reply.ConversationId;
+                Console.Out.WriteLine(ReplyPrinter.OneLine(reply));
+            }
+            catch (InvalidQuestionException e)
+            {
+                Console.Out.WriteLine("error: " + e.Message);
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static async Task<int> InteractiveAsync(Asker asker, CancellationToken cancellationToken)
+    {
+        var console = AnsiConsole.Console;
+        var printer = new ReplyPrinter(console);
+        var editor = new LineEditor();
+        string? conversation = null;
+        AskReply? last = null;
+        console.MarkupLine("[bold]QaService[/] — ask about the article. [grey]/help for commands.[/]");
+        while (editor.ReadLine("> ") is { } line)
+        {
+            switch (line.Trim().ToLowerInvariant())
+            {
+                case "":
+                    continue;
+                case "/quit" or "/exit":
+                    return ExitCodes.Success;
+                case "/help":
+                    console.WriteLine(Help);
+                    continue;
+                case "/reset":
+                    conversation = null;
+                    last = null;
+                    console.MarkupLine("[grey]New conversation.[/]");
+                    continue;
+                case "/sources":
+                    if (last is null)
+                    {
+                        console.MarkupLine("[grey]Nothing asked yet.[/]");
+                    }
+                    else
+                    {
+                        printer.PrintSources(last);
+                    }
+
+                    continue;
+                case "/explain":
+                    if (last is null)
+                    {
+                        console.MarkupLine("[grey]Nothing asked yet.[/]");
+                    }
+                    else
+                    {
+                        printer.PrintExplanation(last.Explanation!);
+                    }
+
+                    continue;
+                case var text when text.StartsWith('/'):
+                    console.MarkupLine($"[red]Unknown command {Markup.Escape(text)}.[/] /help lists them.");
+                    continue;
+            }
+
+            try
+            {
+                last = await asker.AskAsync(new AskRequest(line, conversation, Explain: true), cancellationToken);
+                conversation = last.ConversationId;
+                printer.Print(last);
+            }
+            catch (InvalidQuestionException e)
+            {
+                console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+}

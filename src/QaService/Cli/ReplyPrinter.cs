@@ -1,0 +1,71 @@
+using System.Text.Json;
+using QaService.Answering;
+using QaService.Host.Web;
+using Spectre.Console;
+
+namespace QaService.Host.Cli;
+
+/// <summary>Renders a reply in the console: the answer, then numbered, coloured citations.</summary>
+internal sealed class ReplyPrinter(IAnsiConsole console)
+{
+    public void Print(AskReply reply)
+    {
+        var colour = reply.Abstained ? "yellow" : "white";
+        console.MarkupLine($"[{colour}]{Markup.Escape(reply.Answer)}[/]");
+        if (reply.FallbackReason is { } reason)
+        {
+            console.MarkupLine($"[grey](extractive answer: {Markup.Escape(reason)})[/]");
+        }
+
+        for (var i = 0; i < reply.Citations.Count; i++)
+        {
+            var c = reply.Citations[i];
+            console.MarkupLine(
+                $"  [aqua][[{i + 1}]][/] [grey]{Markup.Escape(c.PassageId)} {c.Start}-{c.End}[/] {Markup.Escape(Shorten(c.Text, 110))}");
+        }
+    }
+
+    public void PrintSources(AskReply reply)
+    {
+        for (var i = 0; i < reply.Citations.Count; i++)
+        {
+            var c = reply.Citations[i];
+            console.MarkupLine($"[aqua][[{i + 1}]][/] [grey]{Markup.Escape(c.DocumentId)} {c.Start}-{c.End} score {c.Score}[/]");
+            console.WriteLine(c.Text);
+            console.WriteLine();
+        }
+    }
+
+    public void PrintExplanation(Explanation explanation)
+    {
+        console.MarkupLine($"[grey]answer type:[/] {explanation.AnswerType}   [grey]query terms:[/] {Markup.Escape(string.Join(' ', explanation.QueryTerms))}");
+        console.MarkupLine($"[grey]decision:[/] {Markup.Escape(explanation.Decision)}");
+        var stages = string.Join(", ", explanation.StageMilliseconds.Select(s => $"{s.Key} {s.Value:0.###} ms"));
+        console.MarkupLine($"[grey]time:[/] {Markup.Escape(stages)}");
+        var table = new Table().AddColumns("rank", "passage", "fused", "bm25 (rank)", "dense (rank)", "matched terms");
+        foreach (var p in explanation.Passages)
+        {
+            table.AddRow(
+                p.Rank.ToString(), Markup.Escape(p.PassageId), p.FusedScore.ToString("0.0000"),
+                $"{p.Bm25Score:0.00} ({p.Bm25Rank?.ToString() ?? "-"})",
+                p.DenseSimilarity is { } d ? $"{d:0.000} ({p.DenseRank})" : "off",
+                Markup.Escape(string.Join(' ', p.MatchedTerms)));
+        }
+
+        console.Write(table);
+        foreach (var s in explanation.Sentences)
+        {
+            var mark = s.Chosen ? "[green]*[/]" : " ";
+            console.MarkupLine(
+                $"{mark} {s.Score:0.000} cov {s.Coverage:0.00} lex {s.Lexical:0.00} dense {s.Dense:0.00} type {s.TypeMatch:0.0} passage {s.PassageSupport:0.00}  {Markup.Escape(Shorten(s.Text, 70))}");
+        }
+    }
+
+    public static string ToJson(AskReply reply) => JsonSerializer.Serialize(reply, ApiJson.Options);
+
+    /// <summary>One line per answer, for piped use.</summary>
+    public static string OneLine(AskReply reply) =>
+        string.Join(' ', reply.Answer.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 1)] + "…";
+}

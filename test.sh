@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of QaService: installs what the tests need when it is missing (chromium for the browser test,
+# redis-server for the shared-conversation tests), builds in Release and prints "N passed, N failed" at the end.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need=()
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+results="$(pwd)/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet build QaService.sln -c Release -warnaserror --nologo -v quiet
+status=0
+dotnet test QaService.sln -c Release --no-build --nologo \
+  --logger "trx;LogFilePrefix=results" --results-directory "$results" || status=$?
+
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = 0
+for path in glob.glob(sys.argv[1] + "/*.trx"):
+    counters = ET.parse(path).getroot().find(".//{*}Counters")
+    passed += int(counters.get("passed", 0))
+    failed += int(counters.get("failed", 0)) + int(counters.get("error", 0)) + int(counters.get("timeout", 0))
+print(f"{passed} passed, {failed} failed")
+PY
+exit $status
