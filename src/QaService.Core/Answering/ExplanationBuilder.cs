@@ -11,11 +11,11 @@ public static class ExplanationBuilder
     public static Explanation Build(RetrievalResult retrieval, ExtractiveAnswer answer, IReadOnlyDictionary<string, double> stages)
     {
         var snapshot = retrieval.Snapshot;
-        var query = Bm25Search.BuildQuery(retrieval.Question.Terms, IndexFormat.PassageKind);
+        var query = Bm25Search.BuildQuery(Bm25Search.WeightedTerms(retrieval.Question), IndexFormat.PassageKind);
         var passages = retrieval.Passages.Select(p =>
         {
             var luceneDoc = FindLuceneDocument(snapshot, p.Key);
-            var explanation = luceneDoc is { } doc && retrieval.Question.Terms.Count > 0
+            var explanation = luceneDoc is { } doc && !retrieval.Question.IsEmpty
                 ? snapshot.Searcher.Explain(query, doc)
                 : null;
             var matched = retrieval.Question.Terms.Where(t => Terms(p.Passage.Text).Contains(t)).ToList();

@@ -26,7 +26,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         }
 
         var corpus = retrieval.Corpus;
-        var documentCoverage = SentenceScorer.Coverage(corpus, question.Terms, corpus.DocumentFrequency.Keys.ToHashSet());
+        var documentCoverage = SentenceScorer.Coverage(corpus, Bm25Search.WeightedTerms(question), corpus.KnownTerms);
         var best = ranked[0];
         if (AnswerTypeMatcher.IsRequired(question.AnswerType))
         {

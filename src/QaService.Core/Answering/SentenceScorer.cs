@@ -19,6 +19,7 @@ public static class SentenceScorer
     {
         var corpus = retrieval.Corpus;
         var question = retrieval.Question;
+        var terms = Bm25Search.WeightedTerms(question);
         var maxBm25 = retrieval.SentenceBm25.Count == 0 ? 1 : retrieval.SentenceBm25.Values.Max();
         var passageSupport = PassageSupport(retrieval);
         var dense = retrieval.SentenceDense;
@@ -29,8 +30,8 @@ public static class SentenceScorer
         var scored = new List<ScoredSentence>();
         foreach (var key in Candidates(retrieval))
         {
-            var coverage = Coverage(corpus, question.Terms, corpus.SentenceTerms[key]);
-            var window = WindowCoverage(corpus, question.Terms, key);
+            var coverage = Coverage(corpus, terms, corpus.SentenceTerms[key]);
+            var window = WindowCoverage(corpus, terms, key);
             var lexical = retrieval.SentenceBm25.GetValueOrDefault(key) / maxBm25;
             var denseScore = useDense ? (dense![key] - denseFloor) / denseRange : 0;
             var type = AnswerTypeMatcher.Match(corpus.Sentences[key].Text, question);
@@ -44,12 +45,12 @@ public static class SentenceScorer
     }
 
     /// <summary>The rarity-weighted share of the question's terms that <paramref name="terms"/> holds.</summary>
-    public static double Coverage(Corpus corpus, IReadOnlyList<string> question, IReadOnlySet<string> terms)
+    public static double Coverage(Corpus corpus, IReadOnlyList<WeightedTerm> question, IReadOnlySet<string> terms)
     {
         double found = 0, total = 0;
-        foreach (var term in question)
+        foreach (var (term, boost) in question)
         {
-            var weight = corpus.Idf(term);
+            var weight = corpus.Idf(term) * boost;
             total += weight;
             if (terms.Contains(term))
             {
@@ -60,7 +61,7 @@ public static class SentenceScorer
         return total == 0 ? 0 : found / total;
     }
 
-    private static double WindowCoverage(Corpus corpus, IReadOnlyList<string> question, int key)
+    private static double WindowCoverage(Corpus corpus, IReadOnlyList<WeightedTerm> question, int key)
     {
         var sentence = corpus.Sentences[key];
         var terms = new HashSet<string>(corpus.SentenceTerms[key]);

@@ -44,6 +44,7 @@ public sealed class Corpus
 
         passagesOfSentence = owners.Select(o => o.ToArray()).ToArray();
         DocumentFrequency = SentenceTerms.SelectMany(t => t).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
+        KnownTerms = DocumentFrequency.Keys.ToHashSet();
     }
 
     public IReadOnlyList<SourceDocument> Documents { get; }
@@ -57,6 +58,9 @@ public sealed class Corpus
 
     /// <summary>In how many sentences each stem occurs.</summary>
     public IReadOnlyDictionary<string, int> DocumentFrequency { get; }
+
+    /// <summary>Every stem that occurs somewhere in the corpus.</summary>
+    public IReadOnlySet<string> KnownTerms { get; }
 
     /// <summary>Identifies the documents and the chunking settings; equal fingerprints mean an identical index.</summary>
     public string Fingerprint { get; }

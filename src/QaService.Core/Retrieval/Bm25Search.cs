@@ -10,12 +10,20 @@ namespace QaService.Retrieval;
 /// </summary>
 public static class Bm25Search
 {
-    public static Query BuildQuery(IReadOnlyList<string> terms, string kind)
+    /// <summary>The question's own terms at full weight, then terms carried over from earlier turns at a lower one.</summary>
+    public static IReadOnlyList<WeightedTerm> WeightedTerms(QuestionAnalysis question)
+    {
+        var terms = question.Terms.Select(t => new WeightedTerm(t, 1f)).ToList();
+        terms.AddRange(question.ContextTerms.Except(question.Terms).Select(t => new WeightedTerm(t, (float)question.ContextWeight)));
+        return terms;
+    }
+
+    public static Query BuildQuery(IReadOnlyList<WeightedTerm> terms, string kind)
     {
         var words = new BooleanQuery();
-        foreach (var term in terms)
+        foreach (var (term, weight) in terms)
         {
-            words.Add(new TermQuery(new Term(IndexFormat.Text, term)), Occur.SHOULD);
+            words.Add(new TermQuery(new Term(IndexFormat.Text, term)) { Boost = weight }, Occur.SHOULD);
         }
 
         // Lucene 4.8 has no FILTER clause; a required clause with no boost filters without changing scores.
@@ -27,7 +35,7 @@ public static class Bm25Search
     }
 
     /// <summary>Scores by key, best first; empty when no term matches.</summary>
-    public static IReadOnlyList<(int Key, float Score)> Search(IndexSnapshot snapshot, IReadOnlyList<string> terms, string kind, int top)
+    public static IReadOnlyList<(int Key, float Score)> Search(IndexSnapshot snapshot, IReadOnlyList<WeightedTerm> terms, string kind, int top)
     {
         if (terms.Count == 0)
         {
@@ -38,3 +46,5 @@ public static class Bm25Search
         return hits.Select(h => (snapshot.KeyOf(h.Doc), h.Score)).ToList();
     }
 }
+
+public readonly record struct WeightedTerm(string Term, float Weight);

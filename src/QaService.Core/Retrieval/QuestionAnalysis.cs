@@ -1,11 +1,23 @@
 namespace QaService.Retrieval;
 
-/// <summary>A question read once: its content stems (what to look for) and the kind of answer it wants.</summary>
+/// <summary>
+/// A question read once: its content stems (what to look for) and the kind of answer it wants. A follow-up question
+/// also carries <see cref="ContextTerms"/> from earlier turns, which retrieval weighs below the question's own terms.
+/// </summary>
 public sealed record QuestionAnalysis(
     string Text,
     IReadOnlyList<string> Terms,
     AnswerType AnswerType,
     IReadOnlyList<string> CountedTerms)
 {
-    public bool IsEmpty => Terms.Count == 0;
+    /// <summary>Stems carried over from earlier turns of a conversation (none for a standalone question).</summary>
+    public IReadOnlyList<string> ContextTerms { get; init; } = [];
+
+    /// <summary>How much a context term counts against one of the question's own terms (0..1).</summary>
+    public double ContextWeight { get; init; } = 0.4;
+
+    /// <summary>Extra text for dense retrieval of a follow-up (e.g. the previous question), or null.</summary>
+    public string? ContextText { get; init; }
+
+    public bool IsEmpty => Terms.Count == 0 && ContextTerms.Count == 0;
 }

@@ -13,8 +13,9 @@ public sealed class Retriever(IOptions<RetrievalOptions> options, ISemanticScore
     public RetrievalResult Retrieve(IndexSnapshot snapshot, QuestionAnalysis question, CancellationToken cancellationToken)
     {
         var corpus = snapshot.Corpus;
-        var passageBm25 = Bm25Search.Search(snapshot, question.Terms, IndexFormat.PassageKind, corpus.Passages.Count);
-        var sentenceBm25 = Bm25Search.Search(snapshot, question.Terms, IndexFormat.SentenceKind, SentenceCandidates)
+        var terms = Bm25Search.WeightedTerms(question);
+        var passageBm25 = Bm25Search.Search(snapshot, terms, IndexFormat.PassageKind, corpus.Passages.Count);
+        var sentenceBm25 = Bm25Search.Search(snapshot, terms, IndexFormat.SentenceKind, SentenceCandidates)
             .ToDictionary(h => h.Key, h => h.Score);
         var dense = question.IsEmpty ? null : semantic?.Score(snapshot, question.Text, cancellationToken);
 
