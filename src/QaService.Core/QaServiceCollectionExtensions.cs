@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QaService.Answering;
 using QaService.Documents;
+using QaService.Embeddings;
 using QaService.Indexing;
 using QaService.Ingestion;
 using QaService.Retrieval;
@@ -12,7 +14,7 @@ namespace QaService;
 public static class QaServiceCollectionExtensions
 {
     /// <summary>The pipeline: documents, chunking, the index and its owner, retrieval and answering, with validated options.</summary>
-    public static IServiceCollection AddQaCore(this IServiceCollection services)
+    public static IServiceCollection AddQaCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateOnStart();
         services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -28,6 +30,14 @@ public static class QaServiceCollectionExtensions
         services.AddSingleton<Retriever>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddSingleton<Asker>();
+
+        if (configuration.GetValue($"{RetrievalOptions.SectionName}:{nameof(RetrievalOptions.Dense)}", defaultValue: true))
+        {
+            services.AddSingleton<IEmbeddingModel, PackagedEnsembleModel>();
+            services.AddSingleton<EmbeddingStore>();
+            services.AddSingleton<ISemanticScorer, DenseScorer>();
+        }
+
         return services;
     }
 

@@ -7,8 +7,18 @@ namespace QaService.Answering;
 public static class CitationBuilder
 {
     /// <summary>The chosen sentences in the order they appear in the document, so the answer reads naturally.</summary>
-    public static string AnswerText(Corpus corpus, IReadOnlyList<ScoredSentence> chosen) =>
-        string.Join(' ', chosen.Select(s => s.Key).Order().Select(k => corpus.Sentences[k].Text));
+    public static string AnswerText(Corpus corpus, IReadOnlyList<ScoredSentence> chosen)
+    {
+        var keys = chosen.Select(s => s.Key).Order().ToList();
+        var text = new System.Text.StringBuilder(corpus.Sentences[keys[0]].Text);
+        for (var i = 1; i < keys.Count; i++)
+        {
+            // Sentences of one paragraph run on; a new paragraph (a byline, say, that has no full stop) starts a line.
+            text.Append(corpus.SameParagraph(keys[i - 1], keys[i]) ? ' ' : '\n').Append(corpus.Sentences[keys[i]].Text);
+        }
+
+        return text.ToString();
+    }
 
     public static IReadOnlyList<Citation> Build(RetrievalResult retrieval, ExtractiveAnswer answer, int limit)
     {

@@ -7,6 +7,7 @@ public sealed record Explanation(
     IReadOnlyList<PassageEvidence> Passages,
     IReadOnlyList<SentenceEvidence> Sentences,
     string Decision,
+    AnswerSignals? Signals,
     IReadOnlyDictionary<string, double> StageMilliseconds);
 
 public sealed record PassageEvidence(

@@ -11,14 +11,14 @@ public static class ExplanationBuilder
     public static Explanation Build(RetrievalResult retrieval, ExtractiveAnswer answer, IReadOnlyDictionary<string, double> stages)
     {
         var snapshot = retrieval.Snapshot;
-        var query = Bm25Search.BuildQuery(Bm25Search.WeightedTerms(retrieval.Question), IndexFormat.PassageKind);
+        var query = Bm25Search.BuildQuery(retrieval.Terms, IndexFormat.PassageKind);
         var passages = retrieval.Passages.Select(p =>
         {
             var luceneDoc = FindLuceneDocument(snapshot, p.Key);
             var explanation = luceneDoc is { } doc && !retrieval.Question.IsEmpty
                 ? snapshot.Searcher.Explain(query, doc)
                 : null;
-            var matched = retrieval.Question.Terms.Where(t => Terms(p.Passage.Text).Contains(t)).ToList();
+            var matched = retrieval.Terms.Select(t => t.Term).Where(Terms(p.Passage.Text).Contains).ToList();
             return new PassageEvidence(
                 p.Passage.Id, p.Rank, Math.Round(p.FusedScore, 5), p.Bm25Score, p.Bm25Rank, matched,
                 explanation?.ToString().Trim() ?? "no query term occurs in this passage",
@@ -31,7 +31,7 @@ public static class ExplanationBuilder
             Math.Round(s.Dense, 3), s.TypeMatch, Math.Round(s.PassageSupport, 3), chosen.Contains(s.Key))).ToList();
 
         return new Explanation(
-            retrieval.Question.AnswerType.ToString(), retrieval.Question.Terms, passages, sentences, answer.Decision, stages);
+            retrieval.Question.AnswerType.ToString(), retrieval.Question.Terms, passages, sentences, answer.Decision, answer.Signals, stages);
     }
 
     private static HashSet<string> Terms(string text) => Text.TextAnalyzer.Instance.Terms(text).ToHashSet();

@@ -6,4 +6,5 @@ public sealed record ExtractiveAnswer(
     IReadOnlyList<ScoredSentence> Ranked,
     bool Abstained,
     double Confidence,
-    string Decision);
+    string Decision,
+    AnswerSignals? Signals = null);

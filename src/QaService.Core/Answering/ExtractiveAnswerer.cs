@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QaService.Indexing;
 using QaService.Retrieval;
 
 namespace QaService.Answering;
@@ -6,15 +7,13 @@ namespace QaService.Answering;
 /// <summary>
 /// Picks the one to three sentences of the article that answer a question, or decides that the article does not say.
 /// Abstention combines several signals because no single score separates answerable from unanswerable questions:
-/// how much of the question the article knows at all, how much the best sentence and its neighbours cover, and whether
-/// the best sentence holds the kind of thing asked for.
+/// how much of the question the article knows at all, whether it knows the thing asked for, how well the best
+/// sentence matches in words and in meaning, and whether it holds the kind of thing asked for.
 /// </summary>
 public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
 {
-    private const double MinDocumentCoverage = 0.55;
-    private const double MinWindowCoverage = 0.3;
-    private const double SecondSentenceRatio = 0.8;
     private const double TypedCandidateRatio = 0.55;
+    private const double FurtherSentenceRatio = 0.8;
 
     public ExtractiveAnswer Answer(RetrievalResult retrieval)
     {
@@ -22,69 +21,116 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         var ranked = SentenceScorer.Score(retrieval);
         if (question.IsEmpty || ranked.Count == 0)
         {
-            return new ExtractiveAnswer([], ranked, true, 0, "the question has no words the article could match");
+            return new ExtractiveAnswer([], ranked, true, 0, "abstained: the question has no words the article could match");
         }
 
         var corpus = retrieval.Corpus;
-        var documentCoverage = SentenceScorer.Coverage(corpus, Bm25Search.WeightedTerms(question), corpus.KnownTerms);
         var best = ranked[0];
         if (AnswerTypeMatcher.IsRequired(question.AnswerType))
         {
             var typed = ranked.FirstOrDefault(s => s.TypeMatch >= 1 && s.Score >= TypedCandidateRatio * best.Score);
             if (typed is null)
             {
-                return Abstain($"no sentence near the top holds the {Describe(question.AnswerType)} the question asks for");
+                var signals = Signals(retrieval, ranked, best);
+                return new ExtractiveAnswer([], ranked, true, 0.9,
+                    $"abstained: no sentence near the top holds the {Describe(question.AnswerType)} the question asks for", signals);
             }
 
             best = typed;
         }
 
-        var confidence = Math.Clamp((0.45 * best.WindowCoverage) + (0.35 * documentCoverage) + (0.2 * best.TypeMatch), 0, 1);
-        if (documentCoverage < MinDocumentCoverage)
+        var evidence = Signals(retrieval, ranked, best);
+        var answerability = question.AsksAboutAuthor && corpus.AuthorshipSentences.Contains(best.Key)
+            ? 1
+            : AbstentionModel.Answerability(evidence);
+        if (answerability < 0.5)
         {
-            return Abstain($"the article knows only {documentCoverage:P0} of the question's terms (weighted by rarity)");
+            return new ExtractiveAnswer([], ranked, true, 1 - answerability,
+                $"abstained: answerability {answerability:0.00} < 0.5 ({AbstentionModel.Describe(evidence)})", evidence);
         }
 
-        if (best.WindowCoverage < MinWindowCoverage)
-        {
-            return Abstain($"the best sentence and its neighbours cover only {best.WindowCoverage:P0} of the question");
-        }
-
-        var chosen = Compose(best, ranked, question, key => corpus.Sentences[key].Text.Length);
-        return new ExtractiveAnswer(chosen, ranked, false, confidence,
-            $"answered: best sentence covers {best.Coverage:P0} of the question ({best.WindowCoverage:P0} with its neighbours), type match {best.TypeMatch:0.##}");
-
-        ExtractiveAnswer Abstain(string why) => new([], ranked, true, 1 - Math.Min(1, best.WindowCoverage), "abstained: " + why);
+        var chosen = Compose(best, ranked, question, corpus);
+        return new ExtractiveAnswer(chosen, ranked, false, answerability,
+            $"answered: answerability {answerability:0.00} ({AbstentionModel.Describe(evidence)})", evidence);
     }
 
-    private List<ScoredSentence> Compose(
-        ScoredSentence best, IReadOnlyList<ScoredSentence> ranked, QuestionAnalysis question, Func<int, int> lengthOf)
+    private static AnswerSignals Signals(RetrievalResult retrieval, IReadOnlyList<ScoredSentence> ranked, ScoredSentence best)
+    {
+        var (corpus, question, terms) = (retrieval.Corpus, retrieval.Question, retrieval.Terms);
+        var unknown = question.Terms
+            .Where(t => !TermExpander.Expand(corpus, [new WeightedTerm(t, 1)]).Any(x => corpus.KnownTerms.Contains(x.Term)))
+            .ToList();
+        // A typed question's focus is the type itself ("which month"), which the type check already covers.
+        var focusKnown = question.FocusTerms.Count == 0 || AnswerTypeMatcher.IsRequired(question.AnswerType)
+            || corpus.KnownTerms.Contains(question.FocusTerms[^1]);
+        var denseOrder = ranked.Select(s => s.Dense).OrderDescending().Take(2).ToList();
+        var margin = denseOrder.Count == 2 ? denseOrder[0] - denseOrder[1] : 0;
+        return new AnswerSignals(
+            Math.Round(SentenceScorer.Coverage(corpus, terms, corpus.KnownTerms), 3), unknown, focusKnown,
+            Math.Round(best.Coverage, 3), Math.Round(best.WindowCoverage, 3), retrieval.SentenceDense is null ? null : Math.Round(denseOrder.FirstOrDefault(), 3),
+            Math.Round(margin, 3), best.TypeMatch, Math.Round(best.Score, 3));
+    }
+
+    /// <summary>The best sentence, then close runners-up (all of the wanted type when a type is required), within the length limit.</summary>
+    private List<ScoredSentence> Compose(ScoredSentence best, IReadOnlyList<ScoredSentence> ranked, QuestionAnalysis question, Corpus corpus)
     {
         var limit = options.Value;
         var chosen = new List<ScoredSentence> { best };
-        var length = lengthOf(best.Key);
+        var length = corpus.Sentences[best.Key].Text.Length;
         foreach (var candidate in ranked)
         {
-            if (chosen.Count >= limit.MaxAnswerSentences || candidate.Score < SecondSentenceRatio * best.Score)
+            if (chosen.Count >= limit.MaxAnswerSentences || candidate.Score < FurtherSentenceRatio * best.Score)
             {
                 break;
             }
 
-            if (chosen.Contains(candidate) || length + lengthOf(candidate.Key) + 1 > limit.MaxAnswerCharacters)
-            {
-                continue;
-            }
-
-            if (AnswerTypeMatcher.IsRequired(question.AnswerType) && candidate.TypeMatch < 1)
+            var candidateLength = corpus.Sentences[candidate.Key].Text.Length + 1;
+            if (chosen.Contains(candidate) || length + candidateLength > limit.MaxAnswerCharacters
+                || (AnswerTypeMatcher.IsRequired(question.AnswerType) && candidate.TypeMatch < 1))
             {
                 continue;
             }
 
             chosen.Add(candidate);
-            length += lengthOf(candidate.Key) + 1;
+            length += candidateLength;
         }
 
+        if (question.AsksAboutAuthor)
+        {
+            // A byline gives the name and an author note the background: together they answer "who wrote this".
+            chosen.AddRange(ranked.Where(r => corpus.AuthorshipSentences.Contains(r.Key) && !chosen.Contains(r)).Take(1));
+        }
+
+        AddContinuations(chosen, ranked, corpus, ref length);
         return chosen;
+    }
+
+    /// <summary>
+    /// A sentence that opens with a pronoun ("They have dubbed it …") leans on the one before it, and is the natural
+    /// continuation of it: the pair is kept together when the length allows.
+    /// </summary>
+    private void AddContinuations(List<ScoredSentence> chosen, IReadOnlyList<ScoredSentence> ranked, Corpus corpus, ref int length)
+    {
+        foreach (var sentence in chosen.ToList())
+        {
+            foreach (var neighbour in new[] { sentence.Key + 1, sentence.Key - 1 })
+            {
+                var (later, earlier) = neighbour > sentence.Key ? (neighbour, sentence.Key) : (sentence.Key, neighbour);
+                if (earlier < 0 || later >= corpus.Sentences.Count || !corpus.SameParagraph(earlier, later)
+                    || !Anaphora.OpensWithReference(corpus.Sentences[later].Text) || chosen.Any(c => c.Key == neighbour))
+                {
+                    continue;
+                }
+
+                var extra = corpus.Sentences[neighbour].Text.Length + 1;
+                if (chosen.Count < options.Value.MaxAnswerSentences && length + extra <= options.Value.MaxAnswerCharacters
+                    && ranked.FirstOrDefault(r => r.Key == neighbour) is { } scored)
+                {
+                    chosen.Add(scored);
+                    length += extra;
+                }
+            }
+        }
     }
 
     private static string Describe(AnswerType type) => type switch

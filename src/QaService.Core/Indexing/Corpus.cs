@@ -45,7 +45,18 @@ public sealed class Corpus
         passagesOfSentence = owners.Select(o => o.ToArray()).ToArray();
         DocumentFrequency = SentenceTerms.SelectMany(t => t).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         KnownTerms = DocumentFrequency.Keys.ToHashSet();
+        AuthorshipSentences = Enumerable.Range(0, Sentences.Count).Where(IsAboutAuthor).ToHashSet();
+        termsByPrefix = KnownTerms.Where(t => t.Length >= PrefixLength)
+            .GroupBy(t => t[..PrefixLength])
+            .ToDictionary(g => g.Key, g => g.ToArray());
     }
+
+    private const int PrefixLength = 5;
+    private readonly Dictionary<string, string[]> termsByPrefix;
+
+    /// <summary>Known stems that start with a five-letter <paramref name="prefix"/>.</summary>
+    public IReadOnlyList<string> TermsWithPrefix(string prefix) =>
+        prefix.Length == PrefixLength && termsByPrefix.TryGetValue(prefix, out var terms) ? terms : [];
 
     public IReadOnlyList<SourceDocument> Documents { get; }
 
@@ -59,6 +70,9 @@ public sealed class Corpus
     /// <summary>In how many sentences each stem occurs.</summary>
     public IReadOnlyDictionary<string, int> DocumentFrequency { get; }
 
+    /// <summary>Bylines ("Khurram Khan" alone on a document's first line) and sentences about the author.</summary>
+    public IReadOnlySet<int> AuthorshipSentences { get; }
+
     /// <summary>Every stem that occurs somewhere in the corpus.</summary>
     public IReadOnlySet<string> KnownTerms { get; }
 
@@ -66,6 +80,19 @@ public sealed class Corpus
     public string Fingerprint { get; }
 
     private int[] FirstSentenceKey { get; }
+
+    private bool IsAboutAuthor(int key)
+    {
+        var sentence = Sentences[key];
+        var words = sentence.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var isByline = sentence.Ordinal == 0 && words.Length <= 6 && !char.IsPunctuation(sentence.Text[^1])
+            && words.All(w => char.IsUpper(w[0]) || w is "by" or "and" or "de" or "van" or "von");
+        return isByline || SentenceTerms[key].Contains("author") || SentenceTerms[key].Contains("writer");
+    }
+
+    public bool SameParagraph(int sentenceKey, int otherKey) =>
+        Sentences[sentenceKey].DocumentId == Sentences[otherKey].DocumentId
+        && Sentences[sentenceKey].Paragraph == Sentences[otherKey].Paragraph;
 
     public SourceDocument? FindDocument(string id) => documentsById.GetValueOrDefault(id);
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QaService.Documents;
+using QaService.Embeddings;
 using QaService.Ingestion;
 
 namespace QaService.Indexing;
@@ -17,7 +18,8 @@ public sealed class IndexOwner(
     IOptions<ChunkingOptions> chunking,
     IOptions<IndexOptions> options,
     IHostEnvironment environment,
-    ILogger<IndexOwner> logger) : IDisposable
+    ILogger<IndexOwner> logger,
+    EmbeddingStore? embeddings = null) : IDisposable
 {
     private readonly TaskCompletionSource<IndexSnapshot> firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim buildLock = new(1, 1);
@@ -102,6 +104,7 @@ public sealed class IndexOwner(
         string? damage = null;
         if (reason is null && TryOpen(corpus, Path.Combine(folder, manifest!.Generation), out var reused, out damage))
         {
+            AttachEmbeddings(reused, progress, cancellationToken);
             Publish(reused);
             logger.LogInformation("Reusing the index in {Folder} ({Passages} passages)", folder, corpus.Passages.Count);
             return Report(true, null);
@@ -114,6 +117,7 @@ public sealed class IndexOwner(
         var generationFolder = Path.Combine(folder, generation);
         LuceneIndexWriter.Write(corpus, generationFolder, progress);
         var snapshot = IndexSnapshot.Open(corpus, generationFolder);
+        AttachEmbeddings(snapshot, progress, cancellationToken);
         new IndexManifest(corpus.Fingerprint, generation, DateTimeOffset.UtcNow).WriteAtomically(folder);
         Publish(snapshot);
         DeleteOtherGenerations(folder, generation);
@@ -122,6 +126,14 @@ public sealed class IndexOwner(
 
         IndexBuildReport Report(bool wasReused, string? why) => new(
             wasReused, folder, corpus.Documents.Count, corpus.Passages.Count, corpus.Sentences.Count, stopwatch.Elapsed, why);
+    }
+
+    private void AttachEmbeddings(IndexSnapshot snapshot, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (embeddings is not null)
+        {
+            snapshot.Embeddings = embeddings.LoadOrCompute(snapshot.Corpus, snapshot.Folder, progress, cancellationToken);
+        }
     }
 
     private static bool TryOpen(Corpus corpus, string generationFolder, out IndexSnapshot snapshot, out string? damage)

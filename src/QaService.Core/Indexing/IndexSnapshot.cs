@@ -30,6 +30,12 @@ public sealed class IndexSnapshot : IDisposable
 
     public IndexSearcher Searcher { get; }
 
+    /// <summary>Sentence and passage embeddings, when dense retrieval is on.</summary>
+    public Embeddings.StoredEmbeddings? Embeddings { get; internal set; }
+
+    /// <summary>The generation folder this snapshot reads.</summary>
+    public required string Folder { get; init; }
+
     /// <summary>The passage or sentence key stored with a Lucene document.</summary>
     public int KeyOf(int luceneDocument) => keys[luceneDocument];
 
@@ -49,7 +55,7 @@ public sealed class IndexSnapshot : IDisposable
 
             try
             {
-                return new IndexSnapshot(corpus, directory, reader);
+                return new IndexSnapshot(corpus, directory, reader) { Folder = generationFolder };
             }
             catch
             {

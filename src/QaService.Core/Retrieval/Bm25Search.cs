@@ -10,12 +10,15 @@ namespace QaService.Retrieval;
 /// </summary>
 public static class Bm25Search
 {
-    /// <summary>The question's own terms at full weight, then terms carried over from earlier turns at a lower one.</summary>
-    public static IReadOnlyList<WeightedTerm> WeightedTerms(QuestionAnalysis question)
+    /// <summary>
+    /// The question's own terms at full weight, then terms carried over from earlier turns at a lower one, with
+    /// unknown stems replaced by the corpus's related ones.
+    /// </summary>
+    public static IReadOnlyList<WeightedTerm> WeightedTerms(QuestionAnalysis question, Corpus corpus)
     {
         var terms = question.Terms.Select(t => new WeightedTerm(t, 1f)).ToList();
         terms.AddRange(question.ContextTerms.Except(question.Terms).Select(t => new WeightedTerm(t, (float)question.ContextWeight)));
-        return terms;
+        return TermExpander.Expand(corpus, terms);
     }
 
     public static Query BuildQuery(IReadOnlyList<WeightedTerm> terms, string kind)

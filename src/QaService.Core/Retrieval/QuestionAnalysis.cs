@@ -10,6 +10,9 @@ public sealed record QuestionAnalysis(
     AnswerType AnswerType,
     IReadOnlyList<string> CountedTerms)
 {
+    /// <summary>Stems of the thing a "which X" / "what X" / "who is the X" question asks for (empty when there is none).</summary>
+    public IReadOnlyList<string> FocusTerms { get; init; } = [];
+
     /// <summary>Stems carried over from earlier turns of a conversation (none for a standalone question).</summary>
     public IReadOnlyList<string> ContextTerms { get; init; } = [];
 
@@ -19,5 +22,8 @@ public sealed record QuestionAnalysis(
     /// <summary>Extra text for dense retrieval of a follow-up (e.g. the previous question), or null.</summary>
     public string? ContextText { get; init; }
 
-    public bool IsEmpty => Terms.Count == 0 && ContextTerms.Count == 0;
+    /// <summary>The question is about who wrote the document ("who wrote this?", "is the writer …?").</summary>
+    public bool AsksAboutAuthor { get; init; }
+
+    public bool IsEmpty => Terms.Count == 0 && ContextTerms.Count == 0 && !AsksAboutAuthor;
 }

@@ -26,7 +26,33 @@ public static partial class QuestionAnalyzer
         var lower = question.ToLowerInvariant();
         var type = DetectType(lower);
         var counted = type is AnswerType.Count ? CountedTerms(lower) : [];
-        return new QuestionAnalysis(question, terms, type, counted);
+        return new QuestionAnalysis(question, terms, type, counted) { FocusTerms = FocusTerms(lower), AsksAboutAuthor = AboutAuthor().IsMatch(lower) };
+    }
+
+    /// <summary>
+    /// The noun phrase after "which"/"what" (or "who is the"), up to the first auxiliary, preposition or past-tense
+    /// verb: "which Israeli prime minister ordered …" → israeli prime minist.
+    /// </summary>
+    private static List<string> FocusTerms(string q)
+    {
+        var match = FocusStart().Match(q);
+        if (!match.Success)
+        {
+            return [];
+        }
+
+        var words = new List<string>();
+        foreach (var word in q[(match.Index + match.Length)..].Split([' ', '?', ',', '.', '!'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (words.Count == 4 || FocusStop().IsMatch(word) || (words.Count > 0 && word.EndsWith("ed", StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            words.Add(word);
+        }
+
+        return TextAnalyzer.Instance.Terms(string.Join(' ', words)).Where(t => !QuestionWords.Contains(t)).ToList();
     }
 
     private static AnswerType DetectType(string q)
@@ -71,6 +97,15 @@ public static partial class QuestionAnalyzer
         var words = rest.Split([' ', '?', ',', '.'], StringSplitOptions.RemoveEmptyEntries).Take(3);
         return TextAnalyzer.Instance.Terms(string.Join(' ', words)).Where(t => !QuestionWords.Contains(t)).ToList();
     }
+
+    [GeneratedRegex(@"\b(which|what)\s+(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|has\b|have\b|had\b)|\bwhat('s|\s+is|\s+are|\s+was|\s+were)\s+the\s+|\bwho\s+(is|was|are|were)\s+(the\s+)?(?=\w+\s+\w+)")]
+    private static partial Regex FocusStart();
+
+    [GeneratedRegex(@"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|of|in|on|at|to|for|from|with|by|about|against|during|between|the|a|an|that|this|get|gets|got)$")]
+    private static partial Regex FocusStop();
+
+    [GeneratedRegex(@"\bwho\s+(wrote|writes|authored|penned)\b|\b(who|what)('s|\s+is|\s+was)\s+the\s+(author|writer|byline)\b|\b(is|was|has)\s+the\s+(author|writer)\b|\b(author|writer)'?s\s+(name|background|job|career|position|role)\b|\bwritten\s+by\b|\bbyline\b")]
+    private static partial Regex AboutAuthor();
 
     [GeneratedRegex(@"\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|amount)\b")]
     private static partial Regex HowMany();

@@ -10,6 +10,12 @@ public sealed class RetrievalOptions
     [Range(1, 50)]
     public int TopK { get; set; } = 5;
 
+    /// <summary>
+    /// Whether sentence embeddings (all-MiniLM-L6-v2, shipped in a package) are fused with BM25. Off: BM25 only,
+    /// about 300 MB less memory and no model load at start.
+    /// </summary>
+    public bool Dense { get; set; } = true;
+
     /// <summary>Constant k of reciprocal rank fusion: higher flattens the difference between ranks.</summary>
     [Range(1, 1000)]
     public int FusionK { get; set; } = 20;

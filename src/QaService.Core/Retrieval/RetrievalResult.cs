@@ -6,6 +6,7 @@ namespace QaService.Retrieval;
 public sealed record RetrievalResult(
     IndexSnapshot Snapshot,
     QuestionAnalysis Question,
+    IReadOnlyList<WeightedTerm> Terms,
     IReadOnlyList<RankedPassage> Passages,
     IReadOnlyDictionary<int, float> SentenceBm25,
     float[]? SentenceDense)

@@ -13,7 +13,7 @@ public sealed class Retriever(IOptions<RetrievalOptions> options, ISemanticScore
     public RetrievalResult Retrieve(IndexSnapshot snapshot, QuestionAnalysis question, CancellationToken cancellationToken)
     {
         var corpus = snapshot.Corpus;
-        var terms = Bm25Search.WeightedTerms(question);
+        var terms = Bm25Search.WeightedTerms(question, corpus);
         var passageBm25 = Bm25Search.Search(snapshot, terms, IndexFormat.PassageKind, corpus.Passages.Count);
         var sentenceBm25 = Bm25Search.Search(snapshot, terms, IndexFormat.SentenceKind, SentenceCandidates)
             .ToDictionary(h => h.Key, h => h.Score);
@@ -54,7 +54,7 @@ public sealed class Retriever(IOptions<RetrievalOptions> options, ISemanticScore
                 denseRank.TryGetValue(p.Key, out var dr) ? dr : null))
             .ToList();
 
-        return new RetrievalResult(snapshot, question, passages, sentenceBm25, dense?.Sentences);
+        return new RetrievalResult(snapshot, question, terms, passages, sentenceBm25, dense?.Sentences);
     }
 
     private double Rrf(int zeroBasedRank) => 1.0 / (options.Value.FusionK + zeroBasedRank + 1);

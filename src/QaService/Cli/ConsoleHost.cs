@@ -15,7 +15,7 @@ internal static class ConsoleHost
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
-        builder.Services.AddQaCore();
+        builder.Services.AddQaCore(builder.Configuration);
         var host = builder.Build();
 
         // Console commands never start the host, so run the start-up validation of options here.

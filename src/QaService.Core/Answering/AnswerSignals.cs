@@ -1,0 +1,13 @@
+namespace QaService.Answering;
+
+/// <summary>The evidence an abstention decision weighs; reported by <c>explain</c>.</summary>
+public sealed record AnswerSignals(
+    double DocumentCoverage,
+    IReadOnlyList<string> UnknownTerms,
+    bool FocusKnown,
+    double BestCoverage,
+    double BestWindowCoverage,
+    double? BestDense,
+    double DenseMargin,
+    double TypeMatch,
+    double BestScore);

@@ -1,0 +1,15 @@
+namespace QaService.Embeddings;
+
+/// <summary>
+/// A sentence-embedding model that runs in-process and returns unit vectors, so a dot product is the cosine.
+/// Queries and documents are encoded apart because retrieval models may treat them differently.
+/// </summary>
+public interface IEmbeddingModel
+{
+    /// <summary>Names the model and its version; stored embeddings made by another model are recomputed.</summary>
+    string ModelId { get; }
+
+    float[][] EncodeDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken);
+
+    float[] EncodeQuery(string text, CancellationToken cancellationToken);
+}
