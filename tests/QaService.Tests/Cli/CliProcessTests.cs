@@ -156,8 +156,7 @@ public sealed class CliProcessTests : IDisposable
             workingFolder.File("appsettings.json", "{ \"Chunking\": { \"SentencesPerPassage\": 3, ");
         }
 
-        workingFolder.File("broken.txt", "");
-        File.WriteAllBytes(Path.Combine(workingFolder.Path, "broken.txt"), [0x41, 0x20, 0xC3, 0x28, 0x20, 0xFF, 0x2E]);
+        File.WriteAllBytes(Path.Combine(workingFolder.Path, "broken.txt"), [0x41, 0x20, 0xC3, 0x28, 0x20, 0xFF, 0x2E]); // not UTF-8
         workingFolder.File("empty.md", " \n\t\n");
         workingFolder.File("report.pdf", "%PDF-1.4");
         List<string> arguments = command switch

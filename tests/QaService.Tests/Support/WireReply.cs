@@ -5,7 +5,7 @@ namespace QaService.Tests.Support;
 /// <summary>The reply of <c>POST /api/ask</c> and <c>ask --json</c> as a client reads it (the contract's field names).</summary>
 public sealed record WireReply(string Answer, string Mode, bool Abstained, string ConversationId, List<WireCitation> Citations, double Confidence)
 {
-    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Skip };
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static WireReply Parse(string json)
     {
