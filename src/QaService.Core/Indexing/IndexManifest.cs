@@ -15,7 +15,12 @@ internal sealed record IndexManifest(string Fingerprint, string Generation, Date
         try
         {
             var json = File.ReadAllText(Path.Combine(folder, FileName));
-            return JsonSerializer.Deserialize<IndexManifest>(json);
+            var manifest = JsonSerializer.Deserialize<IndexManifest>(json);
+
+            // A damaged file can still parse; a manifest is only trusted when it names a generation folder inside this one.
+            return manifest is { Fingerprint.Length: > 0, Generation.Length: > 0 } && Path.GetFileName(manifest.Generation) == manifest.Generation
+                ? manifest
+                : null;
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {

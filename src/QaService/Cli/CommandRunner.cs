@@ -9,8 +9,13 @@ namespace QaService.Host.Cli;
 /// <summary>Runs a console command against a fresh host and turns the errors a user can cause into messages and exit codes.</summary>
 internal static class CommandRunner
 {
-    public static async Task<int> RunAsync(IEnumerable<string> configurationArgs, Func<IServiceProvider, Task<int>> command)
+    public static async Task<int> RunAsync(IReadOnlyList<string> configurationArgs, Func<IServiceProvider, Task<int>> command)
     {
+        if (ConfigurationArguments.FindMistake(configurationArgs) is { } mistake)
+        {
+            return Fail(ExitCodes.BadArguments, mistake);
+        }
+
         try
         {
             using var host = ConsoleHost.Build(configurationArgs);
@@ -20,7 +25,7 @@ internal static class CommandRunner
         {
             return Fail(ExitCodes.BadConfiguration, "The configuration is not valid:\n  " + string.Join("\n  ", e.Failures));
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException or InvalidOperationException && e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
+        catch (Exception e) when (IsConfigurationError(e))
         {
             return Fail(ExitCodes.BadConfiguration, "The configuration could not be read: " + e.Message);
         }
@@ -28,13 +33,17 @@ internal static class CommandRunner
         {
             return Fail(ExitCodes.BadConfiguration, e.Message);
         }
+        catch (IndexNotReadyException e) when (e.InnerException is DocumentLoadException unreadable)
+        {
+            return Fail(ExitCodes.BadConfiguration, unreadable.Message);
+        }
         catch (IndexNotReadyException e)
         {
             return Fail(ExitCodes.Failure, e.Message);
         }
         catch (InvalidQuestionException e)
         {
-            return Fail(ExitCodes.BadConfiguration, e.Message);
+            return Fail(ExitCodes.BadArguments, e.Message);
         }
         catch (OperationCanceledException)
         {
@@ -42,11 +51,19 @@ internal static class CommandRunner
         }
     }
 
-    public static async Task<int> RunWebAsync(Func<WebApplication> build)
+    public static async Task<int> RunWebAsync(IReadOnlyList<string> configurationArgs, Func<WebApplication> build)
     {
+        if (ConfigurationArguments.FindMistake(configurationArgs) is { } mistake)
+        {
+            return Fail(ExitCodes.BadArguments, mistake);
+        }
+
         try
         {
             await using var app = build();
+
+            // Validated here rather than inside StartAsync, where the host would log the failure with a stack trace.
+            app.Services.GetService<IStartupValidator>()?.Validate();
             await app.RunAsync();
             return Environment.ExitCode;
         }
@@ -54,11 +71,15 @@ internal static class CommandRunner
         {
             return Fail(ExitCodes.BadConfiguration, "The configuration is not valid:\n  " + string.Join("\n  ", e.Failures));
         }
-        catch (Exception e) when (e is InvalidDataException or FormatException)
+        catch (Exception e) when (IsConfigurationError(e))
         {
             return Fail(ExitCodes.BadConfiguration, "The configuration could not be read: " + e.Message);
         }
     }
+
+    private static bool IsConfigurationError(Exception e) =>
+        e is InvalidDataException or FormatException or InvalidOperationException
+        && e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase);
 
     private static int Fail(int code, string message)
     {

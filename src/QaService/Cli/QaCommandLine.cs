@@ -41,5 +41,5 @@ internal static class QaCommandLine
         return command;
     }
 
-    private static Task<int> ServeAsync(IReadOnlyList<string> args) => CommandRunner.RunWebAsync(() => WebApp.Build([.. args]));
+    private static Task<int> ServeAsync(IReadOnlyList<string> args) => CommandRunner.RunWebAsync(args, () => WebApp.Build([.. args]));
 }

@@ -43,6 +43,39 @@ public sealed class SentenceSplitterTests
                                         && s.EndsWith("ceasefire in Gaza.", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Article_ParenthesisedAcronymsAndQuotedNamesDoNotEndOrSplitSentences()
+    {
+        var paragraphs = SentenceSplitter.Split(BuiltInDocument.Text)
+            .GroupBy(s => s.Paragraph)
+            .Select(p => p.Select(s => BuiltInDocument.Text[s.Start..s.End]).ToList())
+            .ToList();
+
+        var war = Assert.Single(paragraphs, p => p[0].StartsWith("India-Pakistan war that lasted four days", StringComparison.Ordinal));
+        Assert.Equal(4, war.Count);
+        Assert.EndsWith("“Operation Sindoor” to avenge the killings of tourists allegedly by Pakistan based militant outfit Lashkar-e-Tayyiba (LeT) aka The Resistance Front.", war[0], StringComparison.Ordinal);
+        Assert.StartsWith("Pakistan retaliated by downing", war[1], StringComparison.Ordinal);
+
+        var newNormal = Assert.Single(paragraphs, p => p[^1] == "They have dubbed it as “new normal”.");
+        Assert.EndsWith("Indian soil and Kashmir (IIOJ&K).", Assert.Single(newNormal, s => s != newNormal[^1]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Article_EveryLineIsAParagraphAndEverySentenceButTheBylineEndsInPunctuation()
+    {
+        var text = BuiltInDocument.Text;
+        var spans = SentenceSplitter.Split(text);
+        var lines = text.Split('\n').Where(l => l.Trim().Length > 0).ToList();
+
+        Assert.Equal(lines.Count, spans.Select(s => s.Paragraph).Distinct().Count());
+        foreach (var span in spans.Skip(1))
+        {
+            var sentence = text[span.Start..span.End].TrimEnd('”', '’', '"', ')');
+            Assert.True(sentence[^1] is '.' or '?' or '!', $"Not a whole sentence: {sentence}");
+            Assert.False(char.IsLower(sentence[0]), $"Starts mid-sentence: {sentence}");
+        }
+    }
+
     [Theory]
     [InlineData("Dr. Smith arrived. He sat down.", new[] { "Dr. Smith arrived.", "He sat down." })]
     [InlineData("J. K. Rowling wrote it. Fans cheered!", new[] { "J. K. Rowling wrote it.", "Fans cheered!" })]
@@ -50,6 +83,19 @@ public sealed class SentenceSplitterTests
     [InlineData("He moved to the U.S. The weather was better.", new[] { "He moved to the U.S.", "The weather was better." })]
     [InlineData("She said, “We will win.” Then she left.", new[] { "She said, “We will win.”", "Then she left." })]
     [InlineData("e.g. apples and pears are fruit. So are plums.", new[] { "e.g. apples and pears are fruit.", "So are plums." })]
+    [InlineData("Mr. and Mrs. Smith left at 5 p.m. on Friday. They returned on Sunday.", new[] { "Mr. and Mrs. Smith left at 5 p.m. on Friday.", "They returned on Sunday." })]
+    [InlineData("The U.S. Army arrived. It stayed.", new[] { "The U.S. Army arrived.", "It stayed." })]
+    [InlineData("Gen. Munir met Col. Khan. Talks went well.", new[] { "Gen. Munir met Col. Khan.", "Talks went well." })]
+    [InlineData("It cost $3.50 at example.com today. Really!", new[] { "It cost $3.50 at example.com today.", "Really!" })]
+    [InlineData("Is it true?! Yes.", new[] { "Is it true?!", "Yes." })]
+    [InlineData("Wait... what happened? Nobody said.", new[] { "Wait... what happened?", "Nobody said." })]
+    [InlineData("He paused… Then he spoke.", new[] { "He paused…", "Then he spoke." })]
+    [InlineData("(This is an aside.) The main text goes on.", new[] { "(This is an aside.)", "The main text goes on." })]
+    [InlineData("She asked, ‘Why now?’ Nobody answered.", new[] { "She asked, ‘Why now?’", "Nobody answered." })]
+    [InlineData("No. 5 was chosen by the panel.", new[] { "No. 5 was chosen by the panel." })]
+    [InlineData("a heading with no full stop\nThe body starts here.", new[] { "a heading with no full stop", "The body starts here." })]
+    [InlineData("One.\r\nTwo.\r\n", new[] { "One.", "Two." })]
+    [InlineData("  \r\n\t\n ", new string[0])]
     public void GeneralProse_SplitsAtSentenceEndsOnly(string text, string[] expected) =>
         Assert.Equal(expected, Sentences(text));
 

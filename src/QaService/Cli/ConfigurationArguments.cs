@@ -1,0 +1,33 @@
+namespace QaService.Host.Cli;
+
+/// <summary>
+/// The tokens a command does not know go to configuration, written <c>--Section:Key=Value</c> or
+/// <c>--Section:Key value</c>. Anything else is a typo the user should hear about, not a setting silently ignored.
+/// </summary>
+internal static class ConfigurationArguments
+{
+    public static string? FindMistake(IReadOnlyList<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var token = tokens[i];
+            var isKey = token.Length > 2 && token.StartsWith("--", StringComparison.Ordinal);
+            if (isKey && token.Contains('=', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (isKey && i + 1 < tokens.Count)
+            {
+                i++;
+                continue;
+            }
+
+            return isKey
+                ? $"Unknown option '{token}'. Settings are given as --Section:Key=Value; run with --help for the options."
+                : $"Unrecognized command or argument '{token}'. Run with --help for usage.";
+        }
+
+        return null;
+    }
+}

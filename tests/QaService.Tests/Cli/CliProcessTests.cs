@@ -1,0 +1,180 @@
+using QaService.Documents;
+using QaService.Tests.Support;
+
+namespace QaService.Tests.Cli;
+
+/// <summary>The console commands, run as the built host process in a fresh working folder (so the index lands there).</summary>
+public sealed class CliProcessTests : IDisposable
+{
+    private static readonly TimeSpan ShortTimeout = TimeSpan.FromSeconds(30);
+    private readonly TempFolder workingFolder = new();
+
+    public void Dispose() => workingFolder.Dispose();
+
+    private Task<CliResult> RunAsync(params string[] arguments) => CliRunner.RunAsync(arguments, workingFolder.Path);
+
+    private static void AssertNoStackTrace(CliResult result)
+    {
+        Assert.DoesNotContain("   at ", result.StdErr + result.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StdErr + result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_PrintsTheAnswerThenNumberedCitations()
+    {
+        var question = DevQuestions.Get("dev-a15");
+
+        var result = await RunAsync("ask", question.Question);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("", result.StdErr);
+        var lines = result.StdOutLines;
+        Assert.True(question.IsAnsweredBy(lines[0]), result.ToString());
+        Assert.StartsWith("[1] article#", lines.First(l => l.StartsWith("[1]", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("[2] article#", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(workingFolder.Path, "index", "current.json")), "The index belongs in ./index by default.");
+    }
+
+    [Fact]
+    public async Task AskJson_PrintsTheReplyObjectOfTheApi()
+    {
+        var question = DevQuestions.Get("dev-a25");
+
+        var result = await RunAsync("ask", "--json", question.Question);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var reply = WireReply.Parse(result.StdOut);
+        Assert.Equal("extractive", reply.Mode);
+        Assert.False(reply.Abstained);
+        Assert.True(question.IsAnsweredBy(reply.Answer), reply.Answer);
+        Assert.False(string.IsNullOrWhiteSpace(reply.ConversationId));
+        Assert.NotEmpty(reply.Citations);
+        reply.AssertCitationsAreExactSlices(id => id == BuiltInDocument.Id ? BuiltInDocument.Text : throw new KeyNotFoundException(id));
+    }
+
+    [Fact]
+    public async Task Ask_WithAnIndexPathSetting_BuildsTheIndexThere()
+    {
+        var custom = Path.Combine(workingFolder.Path, "elsewhere", "idx");
+
+        var result = await RunAsync("ask", "--json", DevQuestions.Get("dev-a02").Question, $"--Index:Path={custom}");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.True(File.Exists(Path.Combine(custom, "current.json")));
+        Assert.False(Directory.Exists(Path.Combine(workingFolder.Path, "index")));
+    }
+
+    [Fact]
+    public async Task Repl_WithPipedInput_PrintsOneLinePerQuestion()
+    {
+        var answerable = DevQuestions.Get("dev-a15");
+        var offTopic = DevQuestions.Get("dev-u05");
+        var another = DevQuestions.Get("dev-a25");
+        var input = string.Join('\n', answerable.Question, "", "   ", offTopic.Question, new string('x', 5000), another.Question) + "\n";
+
+        var result = await CliRunner.RunAsync(["repl"], workingFolder.Path, standardInput: input);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.True(answerable.IsAnsweredBy(lines[0]), lines[0]);
+        Assert.StartsWith("The article does not say", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("error: ", lines[2], StringComparison.Ordinal);
+        Assert.True(another.IsAnsweredBy(lines[3]), lines[3]);
+    }
+
+    [Fact]
+    public async Task Index_BuildsThenReusesWhenNothingChanged()
+    {
+        var built = await RunAsync("index");
+        var reused = await RunAsync("index", "--if-changed");
+
+        Assert.True(built.ExitCode == 0, built.ToString());
+        Assert.Contains("Built the index", built.StdOut, StringComparison.Ordinal);
+        Assert.True(reused.ExitCode == 0, reused.ToString());
+        Assert.Contains("Reused the index", reused.StdOut, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string[]> BadArguments() =>
+    [
+        ["ask"],
+        ["bogus"],
+        ["ask", "Who wrote it?", "--top"],
+        ["ask", "Who wrote it?", "extra"],
+        ["ask", "Who wrote it?", "-x"],
+        ["ask", ""],
+        ["repl", "stray"],
+        ["index", "--if-changed=maybe"],
+        ["eval"],
+        ["eval", "--questions", "no-such-file.jsonl"],
+        ["serve", "--urls"],
+        ["--nonsense"],
+    ];
+
+    [Theory]
+    [MemberData(nameof(BadArguments))]
+    public async Task BadArguments_ExitNonZeroWithAMessageOnStandardError(string[] arguments)
+    {
+        var result = await CliRunner.RunAsync(arguments, workingFolder.Path, timeout: ShortTimeout);
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.False(string.IsNullOrWhiteSpace(result.StdErr), result.ToString());
+        AssertNoStackTrace(result);
+    }
+
+    public static TheoryData<string, string, string[], string, string> BrokenConfigurations()
+    {
+        string[] none = [];
+        return new()
+        {
+            // case, command, extra arguments, environment "KEY=VALUE" or "", expected words on stderr
+            { "overlap not below passage size", "ask", none, "Chunking__OverlapSentences=9", "OverlapSentences" },
+            { "a document source that does not exist", "ask", ["--Documents:Sources:0:Path=missing.md"], "", "missing.md" },
+            { "a document source of the wrong kind", "ask", ["--Documents:Sources:0:Path=report.pdf"], "", "report.pdf" },
+            { "no documents at all", "ask", ["--Documents:IncludeBuiltIn=false"], "", "IncludeBuiltIn" },
+            { "a number that is not one", "ask", ["--Chunking:SentencesPerPassage=abc"], "", "SentencesPerPassage" },
+            { "a time span that is not one", "ask", none, "Index__ReadyTimeout=forever", "ReadyTimeout" },
+            { "a limit out of range", "ask", none, "Answering__MaxQuestionLength=0", "MaxQuestionLength" },
+            { "malformed appsettings.json", "ask", none, "", "appsettings.json" },
+            { "an unreadable document", "ask", ["--Documents:Sources:0:Path=broken.txt"], "", "broken.txt" },
+            { "an empty document", "ask", ["--Documents:Sources:0:Path=empty.md"], "", "empty.md" },
+            { "overlap not below passage size", "repl", none, "Chunking__OverlapSentences=9", "OverlapSentences" },
+            { "malformed appsettings.json", "index", none, "", "appsettings.json" },
+            { "overlap not below passage size", "serve", none, "Chunking__OverlapSentences=9", "OverlapSentences" },
+            { "a document source that does not exist", "serve", ["--Documents:Sources:0:Path=missing.md"], "", "missing.md" },
+            { "a number that is not one", "serve", ["--Chunking:SentencesPerPassage=abc"], "", "SentencesPerPassage" },
+            { "malformed appsettings.json", "serve", none, "", "appsettings.json" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenConfigurations))]
+    public async Task BrokenConfiguration_ExitsWithCode2AndSaysWhatIsWrong(string brokenCase, string command, string[] extra, string environment, string expected)
+    {
+        if (brokenCase == "malformed appsettings.json")
+        {
+            workingFolder.File("appsettings.json", "{ \"Chunking\": { \"SentencesPerPassage\": 3, ");
+        }
+
+        File.WriteAllBytes(Path.Combine(workingFolder.Path, "broken.txt"), [0x41, 0x20, 0xC3, 0x28, 0x20, 0xFF, 0x2E]); // not UTF-8
+        workingFolder.File("empty.md", " \n\t\n");
+        workingFolder.File("report.pdf", "%PDF-1.4");
+        List<string> arguments = command switch
+        {
+            "serve" => ["serve", "--urls", "http://127.0.0.1:0"],
+            "ask" => ["ask", "Who wrote it?"],
+            _ => [command],
+        };
+        arguments.AddRange(extra);
+        var variables = environment.Length == 0
+            ? null
+            : new Dictionary<string, string> { [environment.Split('=')[0]] = environment.Split('=')[1] };
+
+        var result = await CliRunner.RunAsync(arguments, workingFolder.Path, standardInput: "Who wrote it?\n", environment: variables, timeout: ShortTimeout);
+
+        Assert.True(result.ExitCode == 2, $"{brokenCase}: {result}");
+        Assert.Contains("error:", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains(expected, result.StdErr, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QaService.Indexing;
+
+namespace QaService.Tests.Support;
+
+/// <summary>
+/// The core pipeline in a generic host (no web server), the way the console commands run it: what the index tests
+/// start, stop and start again over one index folder.
+/// </summary>
+public static class CoreHost
+{
+    public static IHost Build(string contentRoot, IReadOnlyDictionary<string, string?> settings)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = contentRoot,
+            DisableDefaults = true,
+        });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.Services.AddQaCore().AddIndexingAtStart();
+        return builder.Build();
+    }
+
+    /// <summary>Starts a host over <paramref name="settings"/>, waits for its index and stops it again.</summary>
+    public static async Task<IndexBuildReport> StartAndStopAsync(string contentRoot, IReadOnlyDictionary<string, string?> settings)
+    {
+        using var host = Build(contentRoot, settings);
+        await host.StartAsync();
+        try
+        {
+            return await host.Services.GetRequiredService<IndexOwner>().StartAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using QaService.Documents;
+using QaService.Tests.Support;
+
+namespace QaService.Tests.Web;
+
+public sealed class DocumentApiTests
+{
+    [Fact]
+    public async Task ListDocuments_WithNoConfiguration_ListsTheBuiltInArticle()
+    {
+        await using var app = new QaAppFactory();
+        using var client = app.CreateClient();
+
+        var documents = await client.GetFromJsonAsync<JsonElement>("/api/documents");
+
+        var article = Assert.Single(documents.EnumerateArray());
+        Assert.Equal(BuiltInDocument.Id, article.GetProperty("id").GetString());
+        Assert.Equal(BuiltInDocument.Title, article.GetProperty("title").GetString());
+        Assert.Equal(BuiltInDocument.Text.Length, article.GetProperty("length").GetInt32());
+    }
+
+    [Fact]
+    public async Task GetDocument_Article_ReturnsTheSharedArticleExactly()
+    {
+        await using var app = new QaAppFactory();
+        using var client = app.CreateClient();
+
+        var text = await client.DocumentTextAsync(BuiltInDocument.Id);
+
+        Assert.Equal(await File.ReadAllTextAsync(RepositoryPaths.SharedArticle), text);
+    }
+
+    [Fact]
+    public async Task ListDocuments_WithASourceThatReplacesTheArticle_ListsOnlyIt()
+    {
+        using var documents = new TempFolder();
+        var path = documents.File("mine.txt", "My own article. It replaces the built-in one.");
+        await using var app = new QaAppFactory(new Dictionary<string, string?>
+        {
+            ["Documents:Sources:0:Path"] = path,
+            ["Documents:Sources:0:Id"] = BuiltInDocument.Id,
+            ["Documents:Sources:0:Title"] = "Mine",
+        });
+        using var client = app.CreateClient();
+
+        var listed = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/documents")).EnumerateArray());
+
+        Assert.Equal("Mine", listed.GetProperty("title").GetString());
+        Assert.Equal("My own article. It replaces the built-in one.", await client.DocumentTextAsync(BuiltInDocument.Id));
+    }
+
+    [Theory]
+    [InlineData("nope")]
+    [InlineData("ARTICLE")]
+    [InlineData("article%20")]
+    [InlineData("..%2F..%2Fetc%2Fpasswd")]
+    [InlineData("%F0%9F%92%A9")]
+    public async Task GetDocument_UnknownId_Returns404Problem(string id)
+    {
+        await using var app = new QaAppFactory();
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync($"/api/documents/{id}");
+
+        await response.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task GetDocument_VeryLongId_Returns404Problem()
+    {
+        await using var app = new QaAppFactory();
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync($"/api/documents/{new string('x', 4000)}");
+
+        await response.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+}
