@@ -76,6 +76,20 @@ public sealed class ChatPageBrowserTests
         await Expect(highlighted).ToBeInViewportAsync();
         await page.ScreenshotAsync(new() { Path = ScreenshotPath("chat-cited-answer.png") });
 
+        // The conversation lives in this tab: a reload shows it again and a follow-up continues it.
+        var conversationId = await SavedConversationIdAsync(page);
+        await page.ReloadAsync();
+        await Expect(page.Locator(".message-answer .message-text")).ToHaveTextAsync(expected.Answer);
+        var followUp = await page.RunAndWaitForRequestAsync(
+            async () =>
+            {
+                await input.FillAsync("When did he visit?");
+                await input.PressAsync("Enter");
+            },
+            r => r.Url.EndsWith("/api/chat/stream", StringComparison.Ordinal));
+        Assert.Equal(conversationId, JsonDocument.Parse(followUp.PostData!).RootElement.GetProperty("conversationId").GetString());
+        await Expect(page.Locator(".message-answer[aria-busy=false]")).ToHaveCountAsync(2);
+
         await page.GetByRole(AriaRole.Button, new() { Name = "New chat" }).ClickAsync();
         await Expect(page.Locator(".message")).ToHaveCountAsync(0);
         await Expect(page.Locator("#article-panel")).ToBeHiddenAsync();
