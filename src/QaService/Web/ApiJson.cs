@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -6,7 +7,9 @@ namespace QaService.Host.Web;
 /// <summary>The wire format shared by the HTTP API and <c>ask --json</c>: camelCase, enums as lower-case strings.</summary>
 internal static class ApiJson
 {
-    public static JsonSerializerOptions Options { get; } = Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    // Relaxed escaping, as ASP.NET Core's own HTTP JSON uses: curly quotes and accents stay readable (never embedded in HTML).
+    public static JsonSerializerOptions Options { get; } = Configure(
+        new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {

@@ -13,6 +13,7 @@ internal static class AskEndpoints
         api.MapPost("/ask", AskAsync)
             .WithName("Ask")
             .WithSummary("Answers a question about the documents, with exact citations.")
+            .DescribeJsonBody<AskRequestBody>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;

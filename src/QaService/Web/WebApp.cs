@@ -1,21 +1,42 @@
-using QaService.Host.Web;
+using Microsoft.AspNetCore.HttpLogging;
 
 namespace QaService.Host.Web;
 
-/// <summary>The <c>serve</c> command: the HTTP API (and, later, the chat page) over Kestrel.</summary>
+/// <summary>The <c>serve</c> command: the HTTP API and the chat page over Kestrel.</summary>
 internal static class WebApp
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(CreateBuilder(args));
+
+    /// <summary>The configured builder, before the pipeline is made; tests add their own services here.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // The chat page travels with the binary, so it is found whatever folder the service runs from.
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+
         builder.Services.AddQaCore(builder.Configuration).AddIndexingAtStart();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
-        builder.Services.AddHttpLogging(o => o.LoggingFields =
-            Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestMethod | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.RequestPath
-            | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.ResponseStatusCode | Microsoft.AspNetCore.HttpLogging.HttpLoggingFields.Duration);
+        builder.Services.AddHttpLogging(o =>
+        {
+            o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
+                | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.Duration;
+            o.CombineLogs = true;
+        });
+        return builder;
+    }
 
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -27,7 +48,9 @@ internal static class WebApp
         app.MapHealthEndpoints();
         var api = app.MapGroup("/api").WithTags("QaService");
         api.MapAskEndpoints();
+        api.MapChatStreamEndpoints();
         api.MapDocumentEndpoints();
+        api.MapSuggestionEndpoints();
         return app;
     }
 }

@@ -1,0 +1,84 @@
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using QaService.Answering;
+using QaService.Indexing;
+
+namespace QaService.Host.Web;
+
+/// <summary>
+/// <c>POST /api/chat/stream</c>: the ask request, answered as server-sent events — <c>citations</c> (the citation
+/// array), <c>delta</c> (<c>{"text": ...}</c>, one or more) and <c>done</c> (the whole reply of <c>/api/ask</c>).
+/// </summary>
+internal static class ChatStreamEndpoints
+{
+    public sealed record AnswerDelta(string Text);
+
+    public static RouteGroupBuilder MapChatStreamEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/chat/stream", StreamAsync)
+            .WithName("ChatStream")
+            .WithSummary("Answers like /api/ask, streamed as server-sent events.")
+            .WithDescription(
+                "Events in order: `citations` (array of citations), `delta` ({\"text\": ...}, one or more pieces of the answer) "
+                + "and `done` (the whole reply, as /api/ask returns it). Bad input and not-ready are problem replies, sent before any event.")
+            .DescribeJsonBody<AskRequestBody>()
+            .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return api;
+    }
+
+    private static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> StreamAsync(
+        HttpRequest http, Asker asker, CancellationToken cancellationToken)
+    {
+        var (request, error) = await AskRequestReader.ReadAsync(http, cancellationToken);
+        if (request is null)
+        {
+            return Problems.BadRequest(error!);
+        }
+
+        // The asker refuses a bad question or a missing index on its first step. Take that step before the stream
+        // starts, while the reply can still be a 400 or 503 instead of a 200 that breaks off.
+        var events = asker.AskStreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        bool hasFirst;
+        try
+        {
+            hasFirst = await events.MoveNextAsync();
+        }
+        catch (Exception e) when (e is InvalidQuestionException or IndexNotReadyException)
+        {
+            await events.DisposeAsync();
+            return e is InvalidQuestionException ? Problems.BadRequest(e.Message) : Problems.NotReady(e.Message);
+        }
+
+        return TypedResults.ServerSentEvents(ToFrames(events, hasFirst));
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> ToFrames(IAsyncEnumerator<AskEvent> events, bool hasCurrent)
+    {
+        await using (events)
+        {
+            while (hasCurrent)
+            {
+                if (ToFrame(events.Current) is { } frame)
+                {
+                    yield return frame;
+                }
+
+                hasCurrent = await events.MoveNextAsync();
+            }
+        }
+    }
+
+    private static SseItem<string>? ToFrame(AskEvent item) => item switch
+    {
+        CitationsEvent e => Frame("citations", e.Citations),
+        AnswerDeltaEvent e => Frame("delta", new AnswerDelta(e.Text)),
+        CompletedEvent e => Frame("done", e.Reply),
+        _ => null,
+    };
+
+    private static SseItem<string> Frame<T>(string type, T data) =>
+        new(JsonSerializer.Serialize(data, ApiJson.Options), type);
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using QaService.Indexing;
+
+namespace QaService.Host.Web;
+
+internal static class SuggestionEndpoints
+{
+    public sealed record Suggestions(string DocumentId, IReadOnlyList<string> Questions);
+
+    public static RouteGroupBuilder MapSuggestionEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/documents/{id}/suggestions", GetAsync)
+            .WithName("GetSuggestions")
+            .WithSummary("Suggests a few starter questions, derived from the document's own text.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        return api;
+    }
+
+    private static async Task<Results<Ok<Suggestions>, ProblemHttpResult>> GetAsync(string id, IndexOwner index, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var corpus = (await index.GetReadyAsync(cancellationToken)).Corpus;
+            if (corpus.FindDocument(id) is null)
+            {
+                return Problems.NotFound($"There is no document with the id '{id}'.");
+            }
+
+            var sentences = corpus.Sentences.Where(s => s.DocumentId == id).Select(s => s.Text).ToList();
+            return TypedResults.Ok(new Suggestions(id, StarterQuestions.From(sentences)));
+        }
+        catch (IndexNotReadyException e)
+        {
+            return Problems.NotReady(e.Message);
+        }
+    }
+}

@@ -1,0 +1,428 @@
+// The QaService chat page. Everything that comes from the server (answers, citations, documents) is put on the
+// page as text (textContent / text nodes), never parsed as HTML.
+"use strict";
+
+(() => {
+  const storageKey = "qaservice.chat";
+  const byId = (id) => document.getElementById(id);
+  const ui = {
+    title: byId("document-title"),
+    newChat: byId("new-chat"),
+    welcome: byId("welcome"),
+    suggestions: byId("suggestions"),
+    suggestionList: byId("suggestion-list"),
+    messages: byId("messages"),
+    form: byId("composer"),
+    question: byId("question"),
+    send: byId("send"),
+    panel: byId("article-panel"),
+    articleHeading: byId("article-heading"),
+    articleBody: byId("article-body"),
+    closeArticle: byId("close-article"),
+    userTemplate: byId("user-message"),
+    answerTemplate: byId("answer-message"),
+  };
+
+  const documents = new Map();
+  let state = loadState();
+  let inFlight = null;
+  let openedFrom = null;
+
+  // ---- conversation state, kept per browser tab ----
+
+  function loadState() {
+    try {
+      const saved = JSON.parse(sessionStorage.getItem(storageKey) ?? "null");
+      if (saved && Array.isArray(saved.turns)) {
+        return saved;
+      }
+    } catch {
+      // A damaged entry starts a fresh conversation.
+    }
+    return { conversationId: null, turns: [] };
+  }
+
+  function saveState() {
+    sessionStorage.setItem(storageKey, JSON.stringify(state));
+  }
+
+  // ---- asking ----
+
+  async function ask(text) {
+    const question = text.trim();
+    if (!question || inFlight) {
+      return;
+    }
+
+    ui.welcome.hidden = true;
+    appendUserMessage(question);
+    const answer = appendAnswerMessage();
+    const controller = new AbortController();
+    inFlight = controller;
+    setBusy(true);
+
+    try {
+      const body = { question };
+      if (state.conversationId) {
+        body.conversationId = state.conversationId;
+      }
+      const response = await fetch("/api/chat/stream", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+        body: JSON.stringify(body),
+        signal: controller.signal,
+      });
+      if (!response.ok) {
+        throw new Error(await problemText(response));
+      }
+
+      let reply = null;
+      for await (const event of readServerSentEvents(response.body)) {
+        const data = JSON.parse(event.data);
+        if (event.type === "citations") {
+          answer.showCitations(data, false);
+        } else if (event.type === "delta") {
+          answer.appendText(data.text);
+        } else if (event.type === "done") {
+          reply = data;
+          answer.complete(reply);
+        }
+      }
+      if (!reply) {
+        throw new Error("The answer broke off before it was complete. Please ask again.");
+      }
+
+      state.conversationId = reply.conversationId;
+      state.turns.push({ question, reply });
+      saveState();
+    } catch (error) {
+      if (controller.signal.aborted) {
+        answer.element.remove();
+      } else {
+        answer.fail(error instanceof TypeError ? "QaService cannot be reached. Check that it is running." : error.message);
+      }
+    } finally {
+      if (inFlight === controller) {
+        inFlight = null;
+        setBusy(false);
+      }
+    }
+  }
+
+  async function* readServerSentEvents(stream) {
+    const reader = stream.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) {
+        break;
+      }
+      buffer += value.replace(/\r\n?/g, "\n");
+      let end;
+      while ((end = buffer.indexOf("\n\n")) >= 0) {
+        const event = parseEvent(buffer.slice(0, end));
+        buffer = buffer.slice(end + 2);
+        if (event) {
+          yield event;
+        }
+      }
+    }
+  }
+
+  function parseEvent(block) {
+    let type = "message";
+    const data = [];
+    for (const line of block.split("\n")) {
+      if (line === "" || line.startsWith(":")) {
+        continue;
+      }
+      const colon = line.indexOf(":");
+      const field = colon < 0 ? line : line.slice(0, colon);
+      let value = colon < 0 ? "" : line.slice(colon + 1);
+      if (value.startsWith(" ")) {
+        value = value.slice(1);
+      }
+      if (field === "event") {
+        type = value;
+      } else if (field === "data") {
+        data.push(value);
+      }
+    }
+    return data.length > 0 ? { type, data: data.join("\n") } : null;
+  }
+
+  async function problemText(response) {
+    try {
+      const problem = await response.json();
+      return [problem.title, problem.detail].filter(Boolean).join(": ") || `The request failed (${response.status}).`;
+    } catch {
+      return `The request failed (${response.status}).`;
+    }
+  }
+
+  function setBusy(busy) {
+    ui.send.disabled = busy;
+    ui.send.textContent = busy ? "Answering…" : "Send";
+    ui.messages.setAttribute("aria-busy", String(busy));
+  }
+
+  // ---- rendering messages ----
+
+  function appendUserMessage(question) {
+    const element = ui.userTemplate.content.firstElementChild.cloneNode(true);
+    element.querySelector(".message-text").textContent = question;
+    ui.messages.append(element);
+    scrollToEnd();
+  }
+
+  function appendAnswerMessage() {
+    const element = ui.answerTemplate.content.firstElementChild.cloneNode(true);
+    const text = element.querySelector(".message-text");
+    const mode = element.querySelector(".badge-mode");
+    const abstained = element.querySelector(".badge-abstained");
+    const fallback = element.querySelector(".fallback-reason");
+    const citations = element.querySelector(".citations");
+    const heading = element.querySelector(".citations-heading");
+    const list = element.querySelector(".citation-list");
+    let typing = true;
+    mode.textContent = "Answering…";
+    ui.messages.append(element);
+    scrollToEnd();
+
+    const view = {
+      element,
+      appendText(piece) {
+        if (typing) {
+          text.textContent = "";
+          typing = false;
+        }
+        text.append(document.createTextNode(piece));
+        scrollToEnd();
+      },
+      showCitations(items, isAbstention) {
+        list.replaceChildren(...items.map((citation, index) => citationItem(citation, index + 1)));
+        heading.textContent = isAbstention ? "Nearest passages" : "Sources";
+        citations.hidden = items.length === 0;
+        scrollToEnd();
+      },
+      complete(reply) {
+        text.textContent = reply.answer;
+        typing = false;
+        mode.textContent = reply.mode === "generative" ? "Generative" : "Extractive";
+        mode.dataset.mode = reply.mode;
+        fallback.hidden = !reply.fallbackReason;
+        fallback.textContent = reply.fallbackReason ? `Generative answer unavailable: ${reply.fallbackReason}` : "";
+        abstained.hidden = !reply.abstained;
+        element.classList.toggle("message-abstained", reply.abstained);
+        view.showCitations(reply.citations ?? [], reply.abstained);
+        element.setAttribute("aria-busy", "false");
+      },
+      fail(message) {
+        element.classList.add("message-error");
+        element.setAttribute("role", "alert");
+        element.setAttribute("aria-busy", "false");
+        mode.textContent = "Error";
+        text.textContent = message;
+      },
+    };
+    return view;
+  }
+
+  function citationItem(citation, number) {
+    const item = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "citation";
+    button.setAttribute("aria-controls", "article-panel");
+    button.setAttribute("aria-label", `Source ${number}: show in the article`);
+    const badge = document.createElement("span");
+    badge.className = "citation-number";
+    badge.textContent = String(number);
+    const excerpt = document.createElement("span");
+    excerpt.className = "citation-text";
+    excerpt.textContent = citation.text;
+    button.append(badge, excerpt);
+    button.addEventListener("click", () => openCitation(citation, button));
+    item.append(button);
+    return item;
+  }
+
+  function scrollToEnd() {
+    ui.messages.scrollTop = ui.messages.scrollHeight;
+  }
+
+  // ---- the article panel ----
+
+  function loadDocument(id) {
+    if (!documents.has(id)) {
+      const request = fetch(`/api/documents/${encodeURIComponent(id)}`).then(async (response) => {
+        if (!response.ok) {
+          throw new Error(await problemText(response));
+        }
+        return response.json();
+      });
+      request.catch(() => documents.delete(id));
+      documents.set(id, request);
+    }
+    return documents.get(id);
+  }
+
+  async function openCitation(citation, button) {
+    for (const active of document.querySelectorAll(".citation.is-active")) {
+      active.classList.remove("is-active");
+    }
+    button.classList.add("is-active");
+    openedFrom = button;
+    ui.panel.hidden = false;
+    document.body.classList.add("panel-open");
+
+    try {
+      const doc = await loadDocument(citation.documentId);
+      ui.articleHeading.textContent = doc.title;
+      ui.articleBody.replaceChildren(...renderWithHighlight(doc.text, citation.start, citation.end));
+      const first = ui.articleBody.querySelector("mark");
+      ui.articleBody.focus({ preventScroll: true });
+      first?.scrollIntoView({ block: "center", behavior: matchMedia("(prefers-reduced-motion: reduce)").matches ? "auto" : "smooth" });
+    } catch (error) {
+      const message = document.createElement("p");
+      message.className = "article-error";
+      message.textContent = error.message;
+      ui.articleBody.replaceChildren(message);
+    }
+  }
+
+  // One paragraph per line of the document; the cited span [start, end) becomes <mark> (one per paragraph it touches).
+  function renderWithHighlight(text, start, end) {
+    const paragraphs = [];
+    let offset = 0;
+    for (const line of text.split("\n")) {
+      const lineStart = offset;
+      const lineEnd = offset + line.length;
+      offset = lineEnd + 1;
+      if (line.trim() === "") {
+        continue;
+      }
+      const paragraph = document.createElement("p");
+      const from = Math.max(start, lineStart);
+      const to = Math.min(end, lineEnd);
+      if (from < to) {
+        const mark = document.createElement("mark");
+        mark.textContent = text.slice(from, to);
+        paragraph.append(text.slice(lineStart, from), mark, text.slice(to, lineEnd));
+      } else {
+        paragraph.textContent = line;
+      }
+      paragraphs.push(paragraph);
+    }
+    return paragraphs;
+  }
+
+  function closeArticle() {
+    if (ui.panel.hidden) {
+      return;
+    }
+    ui.panel.hidden = true;
+    document.body.classList.remove("panel-open");
+    openedFrom?.classList.remove("is-active");
+    openedFrom?.focus();
+  }
+
+  // ---- starting over and starting up ----
+
+  function newChat() {
+    inFlight?.abort();
+    inFlight = null;
+    setBusy(false);
+    state = { conversationId: null, turns: [] };
+    sessionStorage.removeItem(storageKey);
+    ui.messages.replaceChildren();
+    ui.welcome.hidden = false;
+    closeArticle();
+    ui.question.value = "";
+    resizeQuestion();
+    ui.question.focus();
+  }
+
+  function restoreConversation() {
+    if (state.turns.length === 0) {
+      return;
+    }
+    ui.welcome.hidden = true;
+    for (const turn of state.turns) {
+      appendUserMessage(turn.question);
+      appendAnswerMessage().complete(turn.reply);
+    }
+  }
+
+  async function loadIntroduction(attempt = 0) {
+    try {
+      const response = await fetch("/api/documents");
+      if (!response.ok) {
+        throw new Error(await problemText(response));
+      }
+      const [first] = await response.json();
+      if (!first) {
+        return;
+      }
+      ui.title.textContent = first.title;
+      const suggestions = await fetch(`/api/documents/${encodeURIComponent(first.id)}/suggestions`);
+      if (suggestions.ok) {
+        showSuggestions((await suggestions.json()).questions);
+      }
+    } catch {
+      // Usually the index is still being built: try again shortly.
+      if (attempt < 30) {
+        setTimeout(() => loadIntroduction(attempt + 1), 1000);
+      } else {
+        ui.title.textContent = "The article could not be loaded.";
+      }
+    }
+  }
+
+  function showSuggestions(questions) {
+    ui.suggestionList.replaceChildren(...questions.map((question) => {
+      const item = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "suggestion";
+      button.textContent = question;
+      button.addEventListener("click", () => ask(question));
+      item.append(button);
+      return item;
+    }));
+    ui.suggestions.hidden = questions.length === 0;
+  }
+
+  function resizeQuestion() {
+    ui.question.style.height = "auto";
+    ui.question.style.height = `${Math.min(ui.question.scrollHeight, 200)}px`;
+  }
+
+  ui.form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (inFlight || ui.question.value.trim() === "") {
+      return;
+    }
+    const question = ui.question.value;
+    ui.question.value = "";
+    resizeQuestion();
+    ask(question);
+  });
+  ui.question.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      ui.form.requestSubmit();
+    }
+  });
+  ui.question.addEventListener("input", resizeQuestion);
+  ui.newChat.addEventListener("click", newChat);
+  ui.closeArticle.addEventListener("click", closeArticle);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape") {
+      closeArticle();
+    }
+  });
+
+  restoreConversation();
+  loadIntroduction();
+})();

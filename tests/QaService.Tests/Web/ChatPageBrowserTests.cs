@@ -1,0 +1,145 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using QaService.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+
+namespace QaService.Tests.Web;
+
+/// <summary>The chat page in Debian's chromium, driven by Playwright, against the app on real Kestrel.</summary>
+public sealed class ChatPageBrowserTests
+{
+    private const string Question = "Which Iranian president visited Pakistan?";
+    private const string ImageMarkup = "<img src=x onerror=alert(1)>";
+    private const string ScriptMarkup = "<script>alert(2)</script>";
+
+    [Fact]
+    public async Task ChatPage_StreamsACitedAnswer_OpensTheCitedSpan_StartsOver_AndKeepsMarkupInert()
+    {
+        using var folder = new TempFolder();
+        var markupDocument = folder.File("markup.md", $"""
+            # Harbour notes {ImageMarkup}
+
+            The lighthouse keeper Marta Quill painted the sign {ImageMarkup} on the harbour wall.
+            Her apprentice copied the tag {ScriptMarkup} into the logbook.
+            """);
+        await using var app = await KestrelTestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["Documents:Sources:0:Path"] = markupDocument,
+            ["Documents:Sources:0:Id"] = "harbour",
+        });
+        using var http = app.CreateClient();
+        var expected = await AskAsync(http, Question);
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var dialogs = new List<string>();
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            _ = dialog.DismissAsync();
+        };
+        await page.GotoAsync(app.BaseAddress.ToString());
+
+        // Starter questions come from the article itself.
+        await Expect(page.Locator(".suggestion").First).ToBeVisibleAsync();
+
+        // Shift+Enter adds a line; Enter sends.
+        var input = page.GetByLabel("Your question");
+        await input.FillAsync("first line");
+        await input.PressAsync("Shift+Enter");
+        await input.PressSequentiallyAsync("second line");
+        await Expect(input).ToHaveValueAsync("first line\nsecond line");
+        await Expect(page.Locator(".message")).ToHaveCountAsync(0);
+        await input.FillAsync(Question);
+        await input.PressAsync("Enter");
+
+        var answer = page.Locator(".message-answer").Last;
+        await Expect(answer.Locator(".message-text")).ToHaveTextAsync(expected.Answer);
+        await Expect(answer).ToHaveAttributeAsync("aria-busy", "false");
+        await Expect(answer.Locator(".badge-mode")).ToHaveTextAsync("Extractive");
+        var firstCitation = answer.Locator(".citation").First;
+        await Expect(firstCitation.Locator(".citation-number")).ToHaveTextAsync("1");
+        await Expect(firstCitation.Locator(".citation-text")).ToHaveTextAsync(expected.Citations[0].Text);
+        Assert.False(string.IsNullOrEmpty(await SavedConversationIdAsync(page)));
+
+        await firstCitation.ClickAsync();
+        var highlighted = page.Locator("#article-body mark");
+        await Expect(highlighted).ToHaveCountAsync(1);
+        await Expect(highlighted).ToHaveTextAsync(expected.Citations[0].Text);
+        await Expect(highlighted).ToBeInViewportAsync();
+        await page.ScreenshotAsync(new() { Path = ScreenshotPath("chat-cited-answer.png") });
+
+        // The conversation lives in this tab: a reload shows it again and a follow-up continues it.
+        var conversationId = await SavedConversationIdAsync(page);
+        await page.ReloadAsync();
+        await Expect(page.Locator(".message-answer .message-text")).ToHaveTextAsync(expected.Answer);
+        var followUp = await page.RunAndWaitForRequestAsync(
+            async () =>
+            {
+                await input.FillAsync("When did he visit?");
+                await input.PressAsync("Enter");
+            },
+            r => r.Url.EndsWith("/api/chat/stream", StringComparison.Ordinal));
+        Assert.Equal(conversationId, JsonDocument.Parse(followUp.PostData!).RootElement.GetProperty("conversationId").GetString());
+        await Expect(page.Locator(".message-answer[aria-busy=false]")).ToHaveCountAsync(2);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New chat" }).ClickAsync();
+        await Expect(page.Locator(".message")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#article-panel")).ToBeHiddenAsync();
+        await Expect(page.Locator(".suggestion").First).ToBeVisibleAsync();
+        Assert.Null(await SavedConversationIdAsync(page));
+
+        // Markup in a question and in a document is shown as the characters it is made of, and never runs.
+        var markupQuestion = $"What did Marta Quill paint on the harbour wall? {ImageMarkup} {ScriptMarkup}";
+        await input.FillAsync(markupQuestion);
+        await input.PressAsync("Enter");
+        await Expect(page.Locator(".message-user .message-text")).ToHaveTextAsync(markupQuestion);
+        var markupCitation = page.Locator(".message-answer .citation", new() { HasText = ImageMarkup }).First;
+        await markupCitation.ClickAsync();
+        await Expect(page.Locator("#article-heading")).ToHaveTextAsync($"Harbour notes {ImageMarkup}");
+        await Expect(page.Locator("#article-body mark")).ToContainTextAsync(ImageMarkup);
+        await Expect(page.Locator("#article-body")).ToContainTextAsync(ScriptMarkup);
+        Assert.Equal(0, await page.Locator("main img, main script, aside img, aside script").CountAsync());
+        await page.WaitForTimeoutAsync(300);
+        Assert.Empty(dialogs);
+
+        // At phone width the page still works: the article panel covers the chat and closes with Escape.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator("#article-panel")).ToBeHiddenAsync();
+        await page.ScreenshotAsync(new() { Path = ScreenshotPath("chat-phone.png") });
+    }
+
+    private static async Task<Reply> AskAsync(HttpClient http, string question)
+    {
+        using var response = await http.PostAsJsonAsync("/api/ask", new { question });
+        return (await response.Content.ReadFromJsonAsync<Reply>(JsonSerializerOptions.Web))!;
+    }
+
+    private static async Task<string?> SavedConversationIdAsync(IPage page) =>
+        await page.EvaluateAsync<string?>("() => JSON.parse(sessionStorage.getItem('qaservice.chat') ?? 'null')?.conversationId ?? null");
+
+    private static string ScreenshotPath(string name)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "QaService.slnx")))
+        {
+            root = root.Parent;
+        }
+
+        var folder = Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, name);
+    }
+
+    private sealed record Reply(string Answer, IReadOnlyList<CitationText> Citations);
+
+    private sealed record CitationText(string DocumentId, string Text);
+}

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using QaService.Host.Web;
+using QaService.Tests.Support;
+
+namespace QaService.Tests.Web;
+
+/// <summary>The app built by its own builder and served by real Kestrel on a free loopback port.</summary>
+public sealed class KestrelTestApp : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly TempFolder folder;
+
+    private KestrelTestApp(WebApplication app, TempFolder folder, CapturedLogs logs)
+    {
+        this.app = app;
+        this.folder = folder;
+        Logs = logs;
+        BaseAddress = new Uri(app.Urls.Single());
+    }
+
+    public Uri BaseAddress { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public static async Task<KestrelTestApp> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var folder = new TempFolder();
+        var logs = new CapturedLogs();
+        var builder = WebApp.CreateBuilder(["--urls=http://127.0.0.1:0"]);
+        builder.Configuration.AddInMemoryCollection(
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Index:Path"] = folder.Path });
+        builder.Logging.AddProvider(logs);
+        services?.Invoke(builder.Services);
+
+        var app = WebApp.Build(builder);
+        await app.StartAsync();
+        return new KestrelTestApp(app, folder, logs);
+    }
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        folder.Dispose();
+    }
+}
