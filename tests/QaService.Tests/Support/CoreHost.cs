@@ -21,7 +21,7 @@ public static class CoreHost
         });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
-        builder.Services.AddQaCore().AddIndexingAtStart();
+        builder.Services.AddQaCore(builder.Configuration).AddIndexingAtStart();
         return builder.Build();
     }
 
