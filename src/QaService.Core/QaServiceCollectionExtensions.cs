@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QaService.Answering;
 using QaService.Documents;
+using QaService.Generation;
 using QaService.Indexing;
 using QaService.Ingestion;
 using QaService.Retrieval;
@@ -11,7 +12,7 @@ namespace QaService;
 
 public static class QaServiceCollectionExtensions
 {
-    /// <summary>The pipeline: documents, chunking, the index and its owner, retrieval and answering, with validated options.</summary>
+    /// <summary>The pipeline: documents, chunking, the index and its owner, retrieval and answering (extractive, and generative when a model is configured), with validated options.</summary>
     public static IServiceCollection AddQaCore(this IServiceCollection services)
     {
         services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateOnStart();
@@ -27,6 +28,7 @@ public static class QaServiceCollectionExtensions
         services.AddSingleton<IndexOwner>();
         services.AddSingleton<Retriever>();
         services.AddSingleton<ExtractiveAnswerer>();
+        services.AddGeneration();
         services.AddSingleton<Asker>();
         return services;
     }
