@@ -40,9 +40,12 @@ public static partial class CitationMarkerMapper
     }
 
     private static IEnumerable<int> Numbers(Match marker) =>
-        marker.Groups["numbers"].Value.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => int.TryParse(s, out var n) ? n : -1);
+        Number().Matches(marker.Groups["markers"].Value).Select(n => int.Parse(n.Value, System.Globalization.CultureInfo.InvariantCulture));
 
-    [GeneratedRegex(@"(?<space>\s*)\[(?<numbers>\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\]")]
+    // A run of markers such as "[1]", "[1, 3]" or "[2][3]", with the space before it; years like [2024] are not markers.
+    [GeneratedRegex(@"(?<space>\s*)(?<markers>(?:\[\d{1,3}(?:\s*[,;]\s*\d{1,3})*\])+)")]
     private static partial Regex Marker();
+
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex Number();
 }

@@ -1,3 +1,4 @@
+using System.ClientModel;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.SemanticKernel;
@@ -38,11 +39,11 @@ internal static class FallbackReasons
             return $"the language model did not answer within {options.TotalTimeout.TotalSeconds:0.#} s";
         }
 
-        if (chain.OfType<HttpOperationException>().FirstOrDefault(e => e.StatusCode is not null) is { StatusCode: { } status })
+        if (StatusOf(chain) is { } status)
         {
-            return status == HttpStatusCode.TooManyRequests
+            return status == (int)HttpStatusCode.TooManyRequests
                 ? "the language model is rate-limited (HTTP 429) and retries did not help"
-                : $"the language model replied with an error (HTTP {(int)status})";
+                : $"the language model replied with an error (HTTP {status})";
         }
 
         if (chain.Any(e => e is SocketException or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }))
@@ -57,6 +58,16 @@ internal static class FallbackReasons
 
         return "the language model's reply could not be read";
     }
+
+    // Semantic Kernel wraps most HTTP errors in HttpOperationException; a streamed call can surface the OpenAI
+    // client's own ClientResultException instead.
+    private static int? StatusOf(IEnumerable<Exception> chain) =>
+        chain.Select(e => e switch
+        {
+            HttpOperationException { StatusCode: { } code } => (int)code,
+            ClientResultException { Status: > 0 } result => result.Status,
+            _ => (int?)null,
+        }).FirstOrDefault(status => status is not null);
 
     private static IEnumerable<Exception> Chain(Exception failure)
     {

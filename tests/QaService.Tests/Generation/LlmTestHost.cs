@@ -52,6 +52,8 @@ internal sealed class LlmTestHost : IDisposable
 
     public Asker Asker => host.Services.GetRequiredService<Asker>();
 
+    public GenerativeAnswerer Generative => host.Services.GetRequiredService<GenerativeAnswerer>();
+
     public LlmState Llm => host.Services.GetRequiredService<LlmState>();
 
     public Task<AskReply> AskAsync(string question, AnswerMode mode = AnswerMode.Auto) =>
@@ -66,6 +68,13 @@ internal sealed class LlmTestHost : IDisposable
         }
 
         return events;
+    }
+
+    public async Task<QaService.Retrieval.RetrievalResult> RetrieveAsync(string question)
+    {
+        var snapshot = await host.Services.GetRequiredService<QaService.Indexing.IndexOwner>().GetReadyAsync(CancellationToken.None);
+        var retriever = host.Services.GetRequiredService<QaService.Retrieval.Retriever>();
+        return retriever.Retrieve(snapshot, QaService.Retrieval.QuestionAnalyzer.Analyze(question), CancellationToken.None);
     }
 
     public async Task<string> DocumentTextAsync(string id)
