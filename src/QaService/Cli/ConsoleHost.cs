@@ -15,6 +15,9 @@ internal static class ConsoleHost
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+
+        // Each retry of the language model is a warning with a stack trace; in a console the fallback line says enough.
+        builder.Logging.AddFilter("Polly", LogLevel.None);
         builder.Services.AddQaCore();
         var host = builder.Build();
 

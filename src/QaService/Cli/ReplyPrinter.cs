@@ -23,6 +23,18 @@ internal sealed class ReplyPrinter(IAnsiConsole console)
     public async Task<AskReply> PrintStreamAsync(IAsyncEnumerable<AskEvent> events)
     {
         AskReply? reply = null;
+        if (!console.Profile.Capabilities.Interactive || !console.Profile.Capabilities.Ansi)
+        {
+            // Redirected output cannot be redrawn in place: print the finished reply once.
+            await foreach (var item in events)
+            {
+                reply = (item as CompletedEvent)?.Reply ?? reply;
+            }
+
+            Print(reply ?? throw new InvalidOperationException("The answer stream ended without a reply."));
+            return reply;
+        }
+
         var shown = new StringBuilder();
         await console.Live(new Spectre.Console.Text("")).StartAsync(async live =>
         {
