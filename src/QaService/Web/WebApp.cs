@@ -8,6 +8,7 @@ internal static class WebApp
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
+        UserSecrets.AddInEveryEnvironment(builder.Configuration);
         builder.Services.AddQaCore().AddIndexingAtStart();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
