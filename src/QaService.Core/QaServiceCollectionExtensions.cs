@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using QaService.Answering;
 using QaService.Documents;
 using QaService.Embeddings;
+using QaService.Generation;
 using QaService.Indexing;
 using QaService.Ingestion;
 using QaService.Retrieval;
@@ -13,7 +14,7 @@ namespace QaService;
 
 public static class QaServiceCollectionExtensions
 {
-    /// <summary>The pipeline: documents, chunking, the index and its owner, retrieval and answering, with validated options.</summary>
+    /// <summary>The pipeline: documents, chunking, the index and its owner, retrieval and answering (extractive, and generative when a model is configured), with validated options.</summary>
     public static IServiceCollection AddQaCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateOnStart();
@@ -29,6 +30,7 @@ public static class QaServiceCollectionExtensions
         services.AddSingleton<IndexOwner>();
         services.AddSingleton<Retriever>();
         services.AddSingleton<ExtractiveAnswerer>();
+        services.AddGeneration();
         services.AddSingleton<Asker>();
 
         if (configuration.GetValue($"{RetrievalOptions.SectionName}:{nameof(RetrievalOptions.Dense)}", defaultValue: true))

@@ -7,4 +7,10 @@ public sealed record CitationsEvent(IReadOnlyList<Citation> Citations) : AskEven
 
 public sealed record AnswerDeltaEvent(string Text) : AskEvent;
 
+/// <summary>
+/// A generative answer broke off midway: drop the text streamed so far. The fallback answer follows from its own
+/// citations event on.
+/// </summary>
+public sealed record AnswerResetEvent(string Reason) : AskEvent;
+
 public sealed record CompletedEvent(AskReply Reply) : AskEvent;

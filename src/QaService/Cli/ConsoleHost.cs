@@ -12,9 +12,13 @@ internal static class ConsoleHost
             Args = configurationArgs.ToArray(),
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
+        UserSecrets.AddInEveryEnvironment(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+
+        // Each retry of the language model is a warning with a stack trace; in a console the fallback line says enough.
+        builder.Logging.AddFilter("Polly", LogLevel.None);
         builder.Services.AddQaCore(builder.Configuration);
         var host = builder.Build();
 

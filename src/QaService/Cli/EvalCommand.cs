@@ -18,7 +18,7 @@ internal static class EvalCommand
         var failures = new Option<bool>("--show-failures") { Description = "List the questions answered wrongly." };
         var command = new Command("eval", "Score a question file in-process, as qa_eval.py does over HTTP.") { questions, mode, json, failures };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.UnmatchedTokens, async services =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(HostArguments.From(parse), async services =>
         {
             var file = parse.GetValue(questions)!;
             if (!file.Exists)

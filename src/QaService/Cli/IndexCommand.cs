@@ -11,7 +11,7 @@ internal static class IndexCommand
         var ifChanged = new Option<bool>("--if-changed") { Description = "Only rebuild when the documents or chunking settings changed." };
         var command = new Command("index", "Rebuild the index from the configured documents.") { ifChanged };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.UnmatchedTokens, async services =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(HostArguments.From(parse), async services =>
         {
             var owner = services.GetRequiredService<IndexOwner>();
             IndexBuildReport? report = null;

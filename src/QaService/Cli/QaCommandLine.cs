@@ -15,11 +15,12 @@ internal static class QaCommandLine
             ReplCommand.Create(),
             IndexCommand.Create(),
             EvalCommand.Create(),
+            HostArguments.Offline,
         };
 
         // With no command QaService serves; unknown --key=value pairs pass to ASP.NET Core configuration.
         root.TreatUnmatchedTokensAsErrors = false;
-        root.SetAction(parse => ServeAsync(parse.UnmatchedTokens));
+        root.SetAction(parse => ServeAsync(HostArguments.From(parse)));
         return root;
     }
 
@@ -30,7 +31,7 @@ internal static class QaCommandLine
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(parse =>
         {
-            var args = parse.UnmatchedTokens.ToList();
+            var args = HostArguments.From(parse);
             if (parse.GetValue(urls) is { } address)
             {
                 args.Add($"--urls={address}");

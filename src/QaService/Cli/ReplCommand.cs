@@ -1,5 +1,7 @@
 using System.CommandLine;
 using QaService.Answering;
+using QaService.Generation;
+using QaService.Indexing;
 using Spectre.Console;
 
 namespace QaService.Host.Cli;
@@ -14,6 +16,7 @@ internal static class ReplCommand
         Type a question and press Enter. Commands:
           /sources   show the passages cited by the last answer in full
           /explain   show the scores and decisions behind the last answer
+          /status    show whether the index is ready and the language model's state
           /reset     start a new conversation
           /help      show this help
           /quit      leave (Ctrl+D works too)
@@ -23,12 +26,12 @@ internal static class ReplCommand
     {
         var command = new Command("repl", "Ask questions interactively.");
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(parse.UnmatchedTokens, services =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(HostArguments.From(parse), services =>
         {
             var asker = services.GetRequiredService<Asker>();
             return Console.IsInputRedirected
                 ? PipeAsync(asker, cancellationToken)
-                : InteractiveAsync(asker, cancellationToken);
+                : InteractiveAsync(asker, services, cancellationToken);
         }));
         return command;
     }
@@ -58,7 +61,7 @@ internal static class ReplCommand
         return ExitCodes.Success;
     }
 
-    private static async Task<int> InteractiveAsync(Asker asker, CancellationToken cancellationToken)
+    private static async Task<int> InteractiveAsync(Asker asker, IServiceProvider services, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
         var printer = new ReplyPrinter(console);
@@ -104,6 +107,9 @@ internal static class ReplCommand
                     }
 
                     continue;
+                case "/status":
+                    PrintStatus(console, services.GetRequiredService<IndexOwner>(), services.GetRequiredService<LlmState>().Status());
+                    continue;
                 case var text when text.StartsWith('/'):
                     console.MarkupLine($"[red]Unknown command {Markup.Escape(text)}.[/] /help lists them.");
                     continue;
@@ -111,9 +117,8 @@ internal static class ReplCommand
 
             try
             {
-                last = await asker.AskAsync(new AskRequest(line, conversation, Explain: true), cancellationToken);
+                last = await printer.PrintStreamAsync(asker.AskStreamAsync(new AskRequest(line, conversation, Explain: true), cancellationToken));
                 conversation = last.ConversationId;
-                printer.Print(last);
             }
             catch (InvalidQuestionException e)
             {
@@ -122,5 +127,15 @@ internal static class ReplCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The same facts as <c>/readyz</c>; the key is never part of them.</summary>
+    internal static void PrintStatus(IAnsiConsole console, IndexOwner index, LlmStatus llm)
+    {
+        var indexState = index.IsReady ? "[green]ready[/]" : index.Failure is null ? "[yellow]building[/]" : "[red]failed[/]";
+        console.MarkupLine($"index: {indexState}");
+        var colour = llm.State switch { "healthy" => "green", "not configured" => "grey", _ => "yellow" };
+        var model = llm.Model is null ? "" : $" — {Markup.Escape(llm.Provider)} {Markup.Escape(llm.Model)} at {Markup.Escape(llm.Endpoint ?? "")}";
+        console.MarkupLine($"language model: [{colour}]{Markup.Escape(llm.State)}[/]{model}");
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using QaService.Answering;
 using QaService.Host.Web;
@@ -10,11 +11,73 @@ internal sealed class ReplyPrinter(IAnsiConsole console)
 {
     public void Print(AskReply reply)
     {
-        var colour = reply.Abstained ? "yellow" : "white";
-        console.MarkupLine($"[{colour}]{Markup.Escape(reply.Answer)}[/]");
+        console.Write(Answer(reply));
+        console.WriteLine();
+        PrintDetails(reply);
+    }
+
+    /// <summary>
+    /// Shows the answer as it streams in, in place: a generative answer that breaks off is wiped, and the finished
+    /// reply's text (with its markers renumbered to the citations) replaces the streamed one.
+    /// </summary>
+    public async Task<AskReply> PrintStreamAsync(IAsyncEnumerable<AskEvent> events)
+    {
+        AskReply? reply = null;
+        if (!console.Profile.Capabilities.Interactive || !console.Profile.Capabilities.Ansi)
+        {
+            // Redirected output cannot be redrawn in place: print the finished reply once.
+            await foreach (var item in events)
+            {
+                reply = (item as CompletedEvent)?.Reply ?? reply;
+            }
+
+            Print(reply ?? throw new InvalidOperationException("The answer stream ended without a reply."));
+            return reply;
+        }
+
+        var shown = new StringBuilder();
+        await console.Live(new Spectre.Console.Text("")).StartAsync(async live =>
+        {
+            await foreach (var item in events)
+            {
+                switch (item)
+                {
+                    case AnswerDeltaEvent delta:
+                        live.UpdateTarget(new Spectre.Console.Text(shown.Append(delta.Text).ToString()));
+                        break;
+                    case AnswerResetEvent:
+                        live.UpdateTarget(new Spectre.Console.Text(shown.Clear().ToString()));
+                        break;
+                    case CompletedEvent completed:
+                        reply = completed.Reply;
+                        live.UpdateTarget(Answer(reply));
+                        break;
+                }
+            }
+        });
+
+        var finished = reply ?? throw new InvalidOperationException("The answer stream ended without a reply.");
+        PrintDetails(finished);
+        return finished;
+    }
+
+    private static Markup Answer(AskReply reply) =>
+        new($"[{(reply.Abstained ? "yellow" : "white")}]{Markup.Escape(reply.Answer)}[/]");
+
+    private void PrintDetails(AskReply reply)
+    {
         if (reply.FallbackReason is { } reason)
         {
             console.MarkupLine($"[grey](extractive answer: {Markup.Escape(reason)})[/]");
+        }
+        else if (reply.Mode == ReplyMode.Generative)
+        {
+            console.MarkupLine("[grey](generative answer)[/]");
+        }
+
+        if (reply.Warning is { } warning)
+        {
+            console.MarkupLine($"[yellow]{Markup.Escape(warning)}[/]");
         }
 
         for (var i = 0; i < reply.Citations.Count; i++)

@@ -22,6 +22,7 @@ internal static class WebApp
             o.TimestampFormat = "HH:mm:ss ";
         });
 
+        UserSecrets.AddInEveryEnvironment(builder.Configuration);
         builder.Services.AddQaCore(builder.Configuration).AddIndexingAtStart();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace QaService.Generation;
+
+public static class GenerationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The generative stage: validated <c>Llm</c> options, the prompt files, and the "llm" HttpClient that Semantic
+    /// Kernel uses, behind Polly: total timeout, retries with backoff, a circuit breaker and a per-attempt timeout.
+    /// </summary>
+    public static IServiceCollection AddGeneration(this IServiceCollection services)
+    {
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
+        services.AddSingleton<LlmState>();
+        services.AddSingleton<PromptFiles>();
+        services.AddSingleton<LlmChatFactory>();
+        services.AddSingleton<GenerativeAnswerer>();
+
+        services.AddHttpClient(LlmChatFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("llm", (pipeline, context) =>
+            {
+                var llm = context.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value;
+                var state = context.ServiceProvider.GetRequiredService<LlmState>();
+                pipeline.AddTimeout(llm.TotalTimeout);
+                if (llm.MaxRetries > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = llm.MaxRetries,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = llm.RetryDelay,
+                        ShouldRetryAfterHeader = true,
+                    });
+                }
+
+                // Inside the retry, so every attempt counts: the minimum throughput keeps one bad question from opening it.
+                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    FailureRatio = llm.BreakerFailureRatio,
+                    MinimumThroughput = llm.BreakerMinimumThroughput,
+                    SamplingDuration = llm.BreakerSamplingDuration,
+                    BreakDuration = llm.BreakerBreakDuration,
+                    StateProvider = state.Breaker,
+                });
+                pipeline.AddTimeout(llm.AttemptTimeout);
+            });
+        return services;
+    }
+}

@@ -1,0 +1,172 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using QaService.Answering;
+using QaService.Retrieval;
+
+namespace QaService.Generation;
+
+/// <summary>
+/// Writes an answer with the language model from the retrieved passages, streamed token by token, and turns every
+/// failure of the model into the extractive reply with a reason.
+/// </summary>
+public sealed partial class GenerativeAnswerer(
+    LlmState state,
+    PromptFiles prompts,
+    LlmChatFactory chats,
+    IOptions<LlmOptions> options,
+    ILogger<GenerativeAnswerer> logger)
+{
+    /// <summary>The sentence the answer prompt tells the model to reply when the passages do not answer.</summary>
+    public const string NotFoundSentence = "The article does not say.";
+
+    private const string UncitedWarning = "The generated answer cites none of the passages; check it against the sources.";
+
+    public GenerationDecision Decide(AnswerMode mode, bool extractiveAbstained)
+    {
+        if (mode == AnswerMode.Extractive)
+        {
+            return GenerationDecision.Extractive();
+        }
+
+        if (!state.IsConfigured)
+        {
+            return GenerationDecision.Extractive(mode == AnswerMode.Generative ? FallbackReasons.NotConfigured : null);
+        }
+
+        if (extractiveAbstained)
+        {
+            return GenerationDecision.Extractive(FallbackReasons.NothingRelevant);
+        }
+
+        return state.IsBreakerOpen ? GenerationDecision.Extractive(FallbackReasons.BreakerOpen) : GenerationDecision.Ask;
+    }
+
+    /// <summary>
+    /// Streams the model's answer: the passages it was given (numbered as it sees them), its tokens, then the reply
+    /// with the markers mapped to citations. On a failure before the first token this is the extractive reply; after
+    /// it, an <see cref="AnswerResetEvent"/> and then the extractive reply.
+    /// </summary>
+    public async IAsyncEnumerable<AskEvent> AnswerAsync(
+        string question, RetrievalResult found, AskReply extractive, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var llm = options.Value;
+        var given = found.Passages;
+
+        // The HTTP pipeline's total timeout ends at the response headers; this one also covers a stream that stalls.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(llm.TotalTimeout);
+
+        var text = new StringBuilder();
+        string? failure = null;
+        IAsyncEnumerator<StreamingChatMessageContent>? stream = null;
+        try
+        {
+            stream = (await StartAsync(question, given, deadline.Token).ConfigureAwait(false)).GetAsyncEnumerator(deadline.Token);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            failure = Fail(e, midway: false);
+        }
+
+        while (stream is not null)
+        {
+            string? piece;
+            try
+            {
+                if (!await stream.MoveNextAsync().ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                piece = stream.Current.Content;
+            }
+            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+            {
+                failure = Fail(e, midway: text.Length > 0);
+                break;
+            }
+
+            if (string.IsNullOrEmpty(piece))
+            {
+                continue;
+            }
+
+            if (text.Length == 0)
+            {
+                yield return new CitationsEvent(given.Select(CitationMarkerMapper.ToCitation).ToList());
+            }
+
+            text.Append(piece);
+            yield return new AnswerDeltaEvent(piece);
+        }
+
+        if (stream is not null)
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (failure is null && text.ToString().Trim().Length == 0)
+        {
+            failure = FallbackReasons.Empty;
+        }
+
+        if (failure is not null)
+        {
+            if (text.Length > 0)
+            {
+                yield return new AnswerResetEvent(failure);
+            }
+
+            await foreach (var item in ReplyEvents.Of(extractive with { FallbackReason = failure }).ConfigureAwait(false))
+            {
+                yield return item;
+            }
+
+            yield break;
+        }
+
+        yield return new CompletedEvent(Reply(text.ToString(), given, extractive));
+    }
+
+    private async Task<IAsyncEnumerable<StreamingChatMessageContent>> StartAsync(
+        string question, IReadOnlyList<RankedPassage> given, CancellationToken cancellationToken)
+    {
+        var arguments = new KernelArguments
+        {
+            ["passages"] = string.Join("\n\n", given.Select((p, i) => $"[{i + 1}] {p.Passage.Text}")),
+            ["question"] = question,
+            ["not_found"] = NotFoundSentence,
+        };
+        var prompt = await prompts.RenderAsync(PromptFiles.Answer, arguments, cancellationToken).ConfigureAwait(false);
+        return chats.Create().GetStreamingChatMessageContentsAsync(prompt, chats.Settings(), kernel: null, cancellationToken);
+    }
+
+    private static AskReply Reply(string generated, IReadOnlyList<RankedPassage> given, AskReply extractive)
+    {
+        var nearest = given.Select(CitationMarkerMapper.ToCitation).ToList();
+        var mapped = CitationMarkerMapper.Map(generated, given);
+        if (mapped.Text.StartsWith(NotFoundSentence.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
+        {
+            return extractive with { Answer = mapped.Text, Mode = ReplyMode.Generative, Abstained = true, Citations = nearest };
+        }
+
+        return mapped.CitesNothing
+            ? extractive with { Answer = mapped.Text, Mode = ReplyMode.Generative, Abstained = false, Citations = nearest, Warning = UncitedWarning }
+            : extractive with { Answer = mapped.Text, Mode = ReplyMode.Generative, Abstained = false, Citations = mapped.Citations };
+    }
+
+    private string Fail(Exception e, bool midway)
+    {
+        var reason = FallbackReasons.For(e, options.Value, midway);
+        LogFallback(e.GetType().Name, reason);
+        return reason;
+    }
+
+    // The exception itself is not logged: its message may quote the server's reply, which is not ours to print.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generative answer fell back to extractive ({ExceptionType}): {Reason}")]
+    private partial void LogFallback(string exceptionType, string reason);
+}

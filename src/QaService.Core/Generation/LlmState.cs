@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+
+namespace QaService.Generation;
+
+/// <summary>What the language model looks like from here: configured or not, and whether its circuit breaker is open.</summary>
+public sealed class LlmState(IOptions<LlmOptions> options)
+{
+    /// <summary>Attached to the breaker of the LLM's HTTP pipeline, so the state can be read without calling the model.</summary>
+    internal CircuitBreakerStateProvider Breaker { get; } = new();
+
+    public bool IsConfigured => options.Value.IsConfigured;
+
+    /// <summary>True while failures keep the breaker open: generative answers are skipped without a call.</summary>
+    public bool IsBreakerOpen => Breaker.CircuitState is CircuitState.Open or CircuitState.Isolated;
+
+    public LlmStatus Status()
+    {
+        var llm = options.Value;
+        if (!llm.IsConfigured)
+        {
+            return new LlmStatus("not configured", llm.Provider.ToString(), null, null);
+        }
+
+        var state = Breaker.CircuitState switch
+        {
+            CircuitState.Open or CircuitState.Isolated => "breaker open",
+            CircuitState.HalfOpen => "recovering",
+            _ => "healthy",
+        };
+        return new LlmStatus(state, llm.Provider.ToString(), llm.Model, LlmEndpoint.Describe(llm));
+    }
+}
+
+/// <summary>The LLM's state as <c>/readyz</c> and the REPL's <c>/status</c> show it; never holds the key.</summary>
+public sealed record LlmStatus(string State, string Provider, string? Model, string? Endpoint);

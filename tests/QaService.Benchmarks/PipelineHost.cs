@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using QaService.Answering;
+using QaService.Indexing;
+
+namespace QaService.Benchmarks;
+
+/// <summary>The real pipeline over the built-in article, with its index in a temporary folder.</summary>
+internal sealed class PipelineHost : IDisposable
+{
+    private readonly IHost host;
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "qaservice-bench", Guid.NewGuid().ToString("N"));
+
+    public PipelineHost(bool dense)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = Path.GetTempPath() });
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Index:Path"] = folder,
+            ["Retrieval:Dense"] = dense.ToString(),
+        });
+        builder.Services.AddQaCore(builder.Configuration);
+        host = builder.Build();
+        Asker = host.Services.GetRequiredService<Asker>();
+        Index = host.Services.GetRequiredService<IndexOwner>();
+        Index.GetReadyAsync(CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    public Asker Asker { get; }
+
+    public IndexOwner Index { get; }
+
+    public void Dispose()
+    {
+        host.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+}

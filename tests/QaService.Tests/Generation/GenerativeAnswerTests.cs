@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using QaService.Answering;
+using QaService.Tests.Support;
+
+namespace QaService.Tests.Generation;
+
+/// <summary>Generative answers through the real Semantic Kernel connector and Polly pipeline, against a scripted server.</summary>
+public sealed class GenerativeAnswerTests
+{
+    internal const string Question = "Which president of Iran came to Pakistan on a visit?";
+
+    [Fact]
+    public async Task Ask_WithModel_ReturnsGenerativeAnswerCitingExactPassageSpans()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeReply.Answer("President Masoud Pezeshkian visited Pakistan [2]. It followed two conflicts [2, 1] [9]."));
+        using var host = new LlmTestHost(server.BaseAddress);
+
+        var reply = await host.AskAsync(Question);
+
+        Assert.Equal(ReplyMode.Generative, reply.Mode);
+        Assert.False(reply.Abstained);
+        Assert.Null(reply.FallbackReason);
+        Assert.Null(reply.Warning);
+        Assert.Equal("President Masoud Pezeshkian visited Pakistan [2]. It followed two conflicts [2][1].", reply.Answer);
+        Assert.Equal(2, reply.Citations.Count);
+        var text = await host.DocumentTextAsync("article");
+        Assert.All(reply.Citations, c => Assert.Equal(text[c.Start..c.End], c.Text));
+        Assert.True(reply.Citations[0].Score >= reply.Citations[1].Score, "citations are best first");
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public async Task AskStream_WithModel_StreamsTheAnswerTokenByToken()
+    {
+        const string answer = "Masoud Pezeshkian made the visit [1].";
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeReply.Answer(answer));
+        using var host = new LlmTestHost(server.BaseAddress);
+
+        var events = await host.StreamAsync(Question, AnswerMode.Generative);
+
+        Assert.IsType<CitationsEvent>(events[0]);
+        var deltas = events.OfType<AnswerDeltaEvent>().Select(d => d.Text).ToList();
+        Assert.Equal(FakeReply.Tokens(answer), deltas);
+        var reply = Assert.IsType<CompletedEvent>(events[^1]).Reply;
+        Assert.Equal(ReplyMode.Generative, reply.Mode);
+        Assert.Equal(answer, reply.Answer);
+        Assert.Single(reply.Citations);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public async Task Ask_WhenModelIsRateLimitedWithRetryAfter_WaitsAndThenAnswers()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeReply.Status(429, retryAfter: "1"), FakeReply.Answer("Pezeshkian visited [1]."));
+        using var host = new LlmTestHost(server.BaseAddress);
+        await host.DocumentTextAsync("article");
+
+        var clock = Stopwatch.StartNew();
+        var reply = await host.AskAsync(Question);
+
+        Assert.Equal(ReplyMode.Generative, reply.Mode);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(950), $"answered after {clock.ElapsedMilliseconds} ms, before Retry-After passed");
+        Assert.Equal(2, server.Requests);
+    }
+
+    [Fact]
+    public async Task Ask_WithQuestionTheArticleDoesNotAnswer_AbstainsWithoutCallingTheModel()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        using var host = new LlmTestHost(server.BaseAddress);
+
+        var reply = await host.AskAsync("What is the recipe for a chocolate birthday cake?", AnswerMode.Generative);
+
+        Assert.True(reply.Abstained);
+        Assert.Equal(ReplyMode.Extractive, reply.Mode);
+        Assert.NotNull(reply.FallbackReason);
+        Assert.Equal(0, server.Requests);
+    }
+
+    [Fact]
+    public async Task Ask_WhenModelSaysThePassagesDoNotAnswer_AbstainsGeneratively()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeReply.Answer(QaService.Generation.GenerativeAnswerer.NotFoundSentence));
+        using var host = new LlmTestHost(server.BaseAddress);
+
+        var reply = await host.AskAsync(Question);
+
+        Assert.Equal(ReplyMode.Generative, reply.Mode);
+        Assert.True(reply.Abstained);
+        Assert.NotEmpty(reply.Citations);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public async Task Ask_WhenModelCitesNothing_FlagsTheAnswer()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeReply.Answer("Pezeshkian visited Pakistan [7]."));
+        using var host = new LlmTestHost(server.BaseAddress);
+
+        var reply = await host.AskAsync(Question);
+
+        Assert.Equal(ReplyMode.Generative, reply.Mode);
+        Assert.Equal("Pezeshkian visited Pakistan.", reply.Answer);
+        Assert.NotNull(reply.Warning);
+        Assert.Equal(1, server.Requests);
+    }
+}

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using QaService.Answering;
+using QaService.Tests.Support;
+
+namespace QaService.Tests.Generation;
+
+/// <summary>Every way the model can fail ends in the extractive answer, with a reason and without an error.</summary>
+public sealed class LlmFallbackTests
+{
+    private const string Question = GenerativeAnswerTests.Question;
+
+    [Fact]
+    public async Task Ask_WhenModelKeepsReturning500_RetriesThenFallsBackToExtractive()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Default = FakeReply.Status(500);
+        using var host = new LlmTestHost(server.BaseAddress);
+        var extractive = await host.AskAsync(Question, AnswerMode.Extractive);
+
+        var reply = await host.AskAsync(Question);
+
+        AssertFallback(extractive, reply, "HTTP 500");
+        Assert.Equal(3, server.Requests);
+    }
+
+    [Fact]
+    public async Task Ask_WhenModelHangs_FallsBackWithinTheTotalTimeout()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Default = FakeReply.Hang();
+        using var host = new LlmTestHost(server.BaseAddress, new Dictionary<string, string?>
+        {
+            ["Llm:AttemptTimeout"] = "00:00:00.400",
+            ["Llm:TotalTimeout"] = "00:00:01.500",
+            ["Llm:MaxRetries"] = "5",
+        });
+        var extractive = await host.AskAsync(Question, AnswerMode.Extractive);
+
+        var clock = Stopwatch.StartNew();
+        var reply = await host.AskAsync(Question);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2.5), $"fell back after {clock.ElapsedMilliseconds} ms");
+        AssertFallback(extractive, reply, "did not answer within 1.5 s");
+        Assert.InRange(server.Requests, 2, 4);
+    }
+
+    [Fact]
+    public async Task Ask_WhenModelSendsMalformedJson_FallsBack()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Default = FakeReply.Malformed();
+        using var host = new LlmTestHost(server.BaseAddress);
+        var extractive = await host.AskAsync(Question, AnswerMode.Extractive);
+
+        var reply = await host.AskAsync(Question);
+
+        AssertFallback(extractive, reply, "could not be read");
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public async Task Ask_WhenNothingListensAtTheEndpoint_FallsBack()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        using var host = new LlmTestHost($"http://127.0.0.1:{ClosedPort()}/v1");
+        var extractive = await host.AskAsync(Question, AnswerMode.Extractive);
+
+        var reply = await host.AskAsync(Question);
+
+        AssertFallback(extractive, reply, "could not be reached");
+        Assert.Equal(0, server.Requests);
+    }
+
+    [Fact]
+    public async Task AskStream_WhenStreamBreaksMidway_ResetsTheTextAndEndsWithTheExtractiveReply()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeReply.CutAfter("Masoud Pezeshkian visited Pakistan after the war [1].", tokens: 3));
+        using var host = new LlmTestHost(server.BaseAddress);
+        var extractive = await host.AskAsync(Question, AnswerMode.Extractive);
+
+        var events = await host.StreamAsync(Question);
+
+        var reset = events.FindIndex(e => e is AnswerResetEvent);
+        Assert.True(reset > 0, "the stream says it fell back");
+        Assert.Equal(3, events.Take(reset).OfType<AnswerDeltaEvent>().Count());
+        Assert.Equal(
+            [typeof(CitationsEvent), typeof(AnswerDeltaEvent), typeof(CompletedEvent)],
+            events.Skip(reset + 1).Select(e => e.GetType()));
+        var reply = ((CompletedEvent)events[^1]).Reply;
+        AssertFallback(extractive, reply, "broke off midway");
+        Assert.Equal(extractive.Answer, ((AnswerDeltaEvent)events[^2]).Text);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
+    public async Task Ask_WhenBreakerIsOpen_FallsBackAtOnceWithoutCallingTheModel()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Default = FakeReply.Status(503);
+        using var host = new LlmTestHost(server.BaseAddress, new Dictionary<string, string?>
+        {
+            ["Llm:MaxRetries"] = "1",
+            ["Llm:BreakerMinimumThroughput"] = "2",
+            ["Llm:BreakerBreakDuration"] = "00:01:00",
+        });
+        var extractive = await host.AskAsync(Question, AnswerMode.Extractive);
+        await host.AskAsync(Question);
+        Assert.Equal(2, server.Requests);
+        Assert.Equal("breaker open", host.Llm.Status().State);
+
+        var clock = Stopwatch.StartNew();
+        var generative = await host.AskAsync(Question, AnswerMode.Generative);
+        var auto = await host.AskAsync(Question);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(500), $"took {clock.ElapsedMilliseconds} ms");
+        AssertFallback(extractive, generative, "circuit breaker open");
+        AssertFallback(extractive, auto, "circuit breaker open");
+        Assert.Equal(2, server.Requests);
+    }
+
+    [Fact]
+    public async Task Ask_InGenerativeModeWithoutModel_FallsBackAndSaysSo()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        using var host = new LlmTestHost(server.BaseAddress, new Dictionary<string, string?> { ["Llm:Provider"] = "None" });
+
+        var generative = await host.AskAsync(Question, AnswerMode.Generative);
+        var auto = await host.AskAsync(Question);
+
+        Assert.Equal(ReplyMode.Extractive, generative.Mode);
+        Assert.Contains("no language model is configured", generative.FallbackReason);
+        Assert.Null(auto.FallbackReason);
+        Assert.Equal("not configured", host.Llm.Status().State);
+        Assert.Equal(0, server.Requests);
+    }
+
+    private static void AssertFallback(AskReply extractive, AskReply reply, string reason)
+    {
+        Assert.Equal(ReplyMode.Extractive, reply.Mode);
+        Assert.Contains(reason, reply.FallbackReason);
+        Assert.Equal(extractive.Answer, reply.Answer);
+        Assert.Equal(extractive.Citations, reply.Citations);
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
