@@ -28,5 +28,5 @@ public sealed record SentenceEvidence(
     double Lexical,
     double Dense,
     double TypeMatch,
-    double PassageSupport,
+    double ContextDense,
     bool Chosen);

@@ -9,4 +9,4 @@ public sealed record ScoredSentence(
     double Lexical,
     double Dense,
     double TypeMatch,
-    double PassageSupport);
+    double ContextDense);

@@ -5,55 +5,60 @@ namespace QaService.Answering;
 
 /// <summary>
 /// Ranks candidate answer sentences by how much of the question they cover (weighted by rarity), their BM25 and dense
-/// similarity to it, whether they hold the kind of thing asked for, and whether retrieval ranked their passage high.
+/// similarity to it, the dense similarity of the passage around them, and whether they hold the kind of thing asked for.
 /// </summary>
 public static class SentenceScorer
 {
     // Weights chosen by a grid search for the gold sentence ranked first on the development sets.
-    private const double CoverageWeight = 0.5;
+    private const double CoverageWeight = 0.35;
     private const double LexicalWeight = 0.1;
     private const double TypeWeight = 0.1;
-    private const double PassageWeight = 0.05;
-    private const double DenseRelativeWeight = 0.4;
+    private const double DenseRelativeWeight = 0.2;
     private const double DenseAbsoluteWeight = 0.5;
+    private const double ContextRelativeWeight = 0.5;
     private const double AuthorshipBonus = 0.6;
 
     public static IReadOnlyList<ScoredSentence> Score(RetrievalResult retrieval)
     {
         var corpus = retrieval.Corpus;
         var question = retrieval.Question;
-        var terms = retrieval.Terms;
         var maxBm25 = retrieval.SentenceBm25.Count == 0 ? 1 : retrieval.SentenceBm25.Values.Max();
-        var passageSupport = PassageSupport(retrieval);
-        var dense = retrieval.SentenceDense;
-        var denseFloor = dense is null ? 0 : dense.Min();
-        var denseRange = dense is null ? 1 : Math.Max(1e-6, dense.Max() - denseFloor);
-        var useDense = dense is not null;
+        var sentenceDense = retrieval.SentenceDense;
+        var passageDense = retrieval.PassageDense;
 
         var scored = new List<ScoredSentence>();
         foreach (var key in Candidates(retrieval))
         {
-            var coverage = Coverage(corpus, terms, corpus.SentenceTerms[key]);
-            var window = WindowCoverage(corpus, terms, key);
+            var coverage = Coverage(corpus, retrieval.Terms, corpus.SentenceTerms[key]);
+            var window = WindowCoverage(corpus, retrieval.Terms, key);
             var lexical = retrieval.SentenceBm25.GetValueOrDefault(key) / maxBm25;
-            var denseScore = useDense ? (dense![key] - denseFloor) / denseRange : 0;
             var type = AnswerTypeMatcher.Match(corpus.Sentences[key].Text, question);
-            var support = passageSupport.GetValueOrDefault(key);
-            var score = (CoverageWeight * coverage) + (LexicalWeight * lexical) + (TypeWeight * type) + (PassageWeight * support);
+            var score = (CoverageWeight * coverage) + (LexicalWeight * lexical) + (TypeWeight * type);
             if (question.AsksAboutAuthor && corpus.AuthorshipSentences.Contains(key))
             {
                 score += AuthorshipBonus;
             }
 
-            if (useDense)
+            double dense = 0, context = 0;
+            if (sentenceDense is not null && passageDense is not null)
             {
-                score += (DenseRelativeWeight * denseScore) + (DenseAbsoluteWeight * dense![key]);
+                dense = sentenceDense[key];
+                context = corpus.PassagesOfSentence(key).Max(p => passageDense[p]);
+                score += (DenseRelativeWeight * Relative(dense, sentenceDense)) + (DenseAbsoluteWeight * dense)
+                    + (ContextRelativeWeight * Relative(context, passageDense));
             }
 
-            scored.Add(new ScoredSentence(key, score, coverage, window, lexical, useDense ? dense![key] : 0, type, support));
+            scored.Add(new ScoredSentence(key, score, coverage, window, lexical, dense, type, context));
         }
 
         return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Key).ToList();
+    }
+
+    /// <summary>Where a similarity sits between the lowest and highest of its kind for this question (0..1).</summary>
+    private static double Relative(double value, float[] all)
+    {
+        var (low, high) = (all.Min(), all.Max());
+        return high - low < 1e-6 ? 0 : (value - low) / (high - low);
     }
 
     /// <summary>The rarity-weighted share of the question's terms that <paramref name="terms"/> holds.</summary>
@@ -88,26 +93,6 @@ public static class SentenceScorer
         }
 
         return Coverage(corpus, question, terms);
-    }
-
-    private static Dictionary<int, double> PassageSupport(RetrievalResult retrieval)
-    {
-        var support = new Dictionary<int, double>();
-        if (retrieval.Passages.Count == 0)
-        {
-            return support;
-        }
-
-        var best = retrieval.Passages[0].FusedScore;
-        foreach (var passage in retrieval.Passages)
-        {
-            foreach (var key in retrieval.Corpus.SentenceKeysOf(passage.Key))
-            {
-                support[key] = Math.Max(support.GetValueOrDefault(key), passage.FusedScore / best);
-            }
-        }
-
-        return support;
     }
 
     private static HashSet<int> Candidates(RetrievalResult retrieval)

@@ -9,7 +9,8 @@ public sealed record RetrievalResult(
     IReadOnlyList<WeightedTerm> Terms,
     IReadOnlyList<RankedPassage> Passages,
     IReadOnlyDictionary<int, float> SentenceBm25,
-    float[]? SentenceDense)
+    float[]? SentenceDense,
+    float[]? PassageDense = null)
 {
     public Corpus Corpus => Snapshot.Corpus;
 }
