@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QaService.Answering;
+using QaService.Conversation;
 using QaService.Documents;
 using QaService.Indexing;
 using QaService.Ingestion;
@@ -11,7 +12,7 @@ namespace QaService;
 
 public static class QaServiceCollectionExtensions
 {
-    /// <summary>The pipeline: documents, chunking, the index and its owner, retrieval and answering, with validated options.</summary>
+    /// <summary>The pipeline: documents, chunking, the index and its owner, retrieval, conversations and answering, with validated options.</summary>
     public static IServiceCollection AddQaCore(this IServiceCollection services)
     {
         services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateOnStart();
@@ -27,6 +28,7 @@ public static class QaServiceCollectionExtensions
         services.AddSingleton<IndexOwner>();
         services.AddSingleton<Retriever>();
         services.AddSingleton<ExtractiveAnswerer>();
+        services.AddConversations();
         services.AddSingleton<Asker>();
         return services;
     }

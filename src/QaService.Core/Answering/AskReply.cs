@@ -10,7 +10,10 @@ public enum ReplyMode
 /// <summary>An exact span of a document: <c>document.Text[Start..End] == Text</c>.</summary>
 public sealed record Citation(string DocumentId, string PassageId, string Text, int Start, int End, double Score);
 
-/// <summary>The one reply every door renders, whatever produced it.</summary>
+/// <summary>
+/// The one reply every door renders, whatever produced it. <see cref="Turn"/> counts the questions of the conversation
+/// so far, this one included: 1 means the conversation (re)started here.
+/// </summary>
 public sealed record AskReply(
     string Answer,
     ReplyMode Mode,
@@ -19,4 +22,5 @@ public sealed record AskReply(
     IReadOnlyList<Citation> Citations,
     double Confidence,
     string? FallbackReason = null,
-    Explanation? Explanation = null);
+    Explanation? Explanation = null,
+    int Turn = 1);

@@ -1,14 +1,20 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using QaService.Conversation;
 using QaService.Indexing;
 using QaService.Retrieval;
 
 namespace QaService.Answering;
 
-/// <summary>The one entry point every door calls: question in, reply out (whole, or streamed).</summary>
+/// <summary>
+/// The one entry point every door calls: question in, reply out (whole, or streamed). A question travels one way:
+/// load its conversation, read it in the light of earlier turns, retrieve, answer, remember the turn.
+/// </summary>
 public sealed class Asker(
     IndexOwner index,
+    ConversationStore conversations,
+    IFollowUpCondenser followUps,
     Retriever retriever,
     ExtractiveAnswerer extractive,
     IOptions<AnsweringOptions> answering,
@@ -39,26 +45,30 @@ public sealed class Asker(
         var stages = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
 
-        var analysis = QuestionAnalyzer.Analyze(question);
+        var conversation = await conversations.LoadAsync(request.ConversationId, cancellationToken).ConfigureAwait(false);
+        stages["conversation"] = Lap(clock);
+        var analysis = conversation.Turns.Count == 0
+            ? QuestionAnalyzer.Analyze(question)
+            : await followUps.CondenseAsync(new FollowUpQuestion(question, conversation, snapshot.Corpus, request.Mode), cancellationToken).ConfigureAwait(false);
         stages["analysis"] = Lap(clock);
         var found = retriever.Retrieve(snapshot, analysis, cancellationToken);
         stages["retrieval"] = Lap(clock);
         var answer = extractive.Answer(found);
         stages["answering"] = Lap(clock);
 
-        var conversationId = string.IsNullOrWhiteSpace(request.ConversationId) ? NewConversationId() : request.ConversationId;
         var citations = CitationBuilder.Build(found, answer, retrieval.Value.TopK);
         yield return new CitationsEvent(citations);
 
         var text = answer.Abstained ? AbstentionText.For(analysis) : CitationBuilder.AnswerText(found.Corpus, answer.Chosen);
         yield return new AnswerDeltaEvent(text);
 
+        var turn = ConversationTurn.Of(analysis, conversation.LastTurn, answer, text, snapshot.Corpus);
+        conversation = await conversations.AppendAsync(conversation, turn, cancellationToken).ConfigureAwait(false);
         var explanation = request.Explain ? ExplanationBuilder.Build(found, answer, stages) : null;
         yield return new CompletedEvent(new AskReply(
-            text, ReplyMode.Extractive, answer.Abstained, conversationId, citations, Math.Round(answer.Confidence, 3), null, explanation));
+            text, ReplyMode.Extractive, answer.Abstained, conversation.Id, citations, Math.Round(answer.Confidence, 3), null, explanation,
+            conversation.TurnCount));
     }
-
-    private static string NewConversationId() => Guid.NewGuid().ToString("N");
 
     private static double Lap(Stopwatch clock)
     {

@@ -7,7 +7,8 @@ public sealed record Explanation(
     IReadOnlyList<PassageEvidence> Passages,
     IReadOnlyList<SentenceEvidence> Sentences,
     string Decision,
-    IReadOnlyDictionary<string, double> StageMilliseconds);
+    IReadOnlyDictionary<string, double> StageMilliseconds,
+    IReadOnlyList<string>? ContextTerms = null);
 
 public sealed record PassageEvidence(
     string PassageId,

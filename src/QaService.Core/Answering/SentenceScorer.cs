@@ -37,7 +37,8 @@ public static class SentenceScorer
             var type = AnswerTypeMatcher.Match(corpus.Sentences[key].Text, question);
             var support = passageSupport.GetValueOrDefault(key);
             var score = (CoverageWeight * coverage) + (LexicalWeight * lexical) + (TypeWeight * type) + (PassageWeight * support)
-                + (useDense ? DenseWeight * denseScore : DenseWeight * coverage);
+                + (useDense ? DenseWeight * denseScore : DenseWeight * coverage)
+                + question.SentencePriors.GetValueOrDefault(key);
             scored.Add(new ScoredSentence(key, score, coverage, window, lexical, useDense ? dense![key] : 0, type, support));
         }
 

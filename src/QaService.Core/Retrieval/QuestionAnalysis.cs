@@ -19,5 +19,11 @@ public sealed record QuestionAnalysis(
     /// <summary>Extra text for dense retrieval of a follow-up (e.g. the previous question), or null.</summary>
     public string? ContextText { get; init; }
 
+    /// <summary>
+    /// Sentences an earlier turn cited, by key, with a small amount to add to their score (or, when negative, to take
+    /// away, for "what else …?"). Empty for a standalone question.
+    /// </summary>
+    public IReadOnlyDictionary<int, double> SentencePriors { get; init; } = new Dictionary<int, double>();
+
     public bool IsEmpty => Terms.Count == 0 && ContextTerms.Count == 0;
 }
