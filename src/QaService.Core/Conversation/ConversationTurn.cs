@@ -28,18 +28,18 @@ public sealed record ConversationTurn(
     public IEnumerable<string> TopicTerms => Subjects.Concat(Terms).Concat(AnswerNames).Concat(ContextTerms).Distinct();
 
     /// <summary>
-    /// A turn as stored. Its subjects are the names in the question or, when it only pointed back at them, those of the
+    /// A turn as stored. Its subjects are the heads of the names in the question or, when it only pointed back at them, those of the
     /// previous turn. It keeps the sentences of its answer, or when it abstained the nearest ones it cited.
     /// </summary>
     public static ConversationTurn Of(QuestionAnalysis question, ConversationTurn? previous, ExtractiveAnswer answer, string answerText, Corpus corpus)
     {
-        var subjects = NamedThings.Stems(question.Text).Intersect(question.Terms).ToList();
+        var subjects = NamedThings.Heads(question.Text).Intersect(question.Terms).ToList();
         if (subjects.Count == 0 && question.ContextTerms.Count > 0 && previous is not null)
         {
             subjects = [.. previous.Subjects];
         }
 
-        var answerNames = answer.Chosen.SelectMany(s => NamedThings.Stems(corpus.Sentences[s.Key].Text))
+        var answerNames = answer.Chosen.SelectMany(s => NamedThings.Heads(corpus.Sentences[s.Key].Text))
             .Distinct().Except(question.Terms).Take(MaxAnswerNames).ToList();
         var cited = (answer.Abstained ? answer.Ranked.Take(NearestKept) : answer.Chosen).Select(s => s.Key).ToList();
         return new ConversationTurn(

@@ -1,12 +1,13 @@
 using QaService.Indexing;
 using QaService.Retrieval;
+using QaService.Text;
 
 namespace QaService.Conversation;
 
 /// <summary>
 /// Reads a follow-up without a language model, the way a person would rewrite it as a standalone question. When its
-/// wording leans on the previous turn, a pronoun with nothing to stand for in the question takes the names that turn
-/// was about as its own terms; the rest of that turn's topic (its terms, names from its answer, what it carried over)
+/// wording leans on the previous turn, a pronoun with nothing to stand for in the question takes the head of each name
+/// that turn was about ("bridge" for "the Velmora Harbour Bridge") as its own term; the rest of that turn's topic (its terms, names from its answer, what it carried over)
 /// joins as context terms, weighted below the question's own words; and the sentences that turn cited become a small
 /// prior. A question that brings a subject of its own and does not point back is a change of topic, read on its own.
 /// </summary>
@@ -16,14 +17,18 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
     private const double MaxContextWeight = 0.4;
     private const double MinContextWeight = 0.05;
 
-    // All context terms together weigh at most this share of the question's own (known) terms, so the old topic can
-    // point retrieval at the right region but the new words decide within it.
-    private const double ContextShare = 0.6;
+    // All context terms together weigh at most this share of the question's most common own term, so no amount of the old topic makes up for a missing word of the new question; the old topic only
+    // decides between sentences that hold the new words equally well.
+    private const double ContextShare = 0.9;
 
-    // Scores of candidate sentences lie in 0..1: a small nudge towards what the previous answer cited, and a firm push
-    // away from it when the question asks for something else.
-    private const double CitedBefore = 0.05;
-    private const double AlreadySaid = -0.3;
+    // Scores of candidate sentences lie in 0..1: a small nudge towards what the previous answer cited; when the question
+    // asks for something else, those sentences drop below every other candidate.
+    private const double CitedBefore = 0.02;
+    private const double AlreadySaid = -1;
+
+    // "What else …?" and "who besides …?" are read as cues here, not searched for.
+    // "Its" survives the analyser as "it".
+    private static readonly string[] CueTerms = [.. TextAnalyzer.Instance.Terms("else besides its")];
 
     public ValueTask<QuestionAnalysis> CondenseAsync(FollowUpQuestion followUp, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Condense(followUp));
@@ -45,7 +50,7 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
         }
 
         var referents = cues.RefersBack ? previous.Subjects.Where(known.Contains).ToList() : [];
-        var terms = question.Terms.Concat(referents).Distinct().ToList();
+        var terms = question.Terms.Except(CueTerms).Concat(referents).Distinct().ToList();
         var context = previous.TopicTerms.Where(known.Contains).Except(terms).Take(MaxContextTerms).ToList();
         return question with
         {
@@ -70,7 +75,7 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
 
     private static double ContextWeight(Corpus corpus, IEnumerable<string> ownKnown, IReadOnlyList<string> context)
     {
-        var own = ownKnown.Sum(corpus.Idf);
+        var own = ownKnown.Select(corpus.Idf).DefaultIfEmpty(0).Min();
         var carried = context.Sum(corpus.Idf);
         return own == 0 || carried == 0 ? MaxContextWeight : Math.Clamp(ContextShare * own / carried, MinContextWeight, MaxContextWeight);
     }

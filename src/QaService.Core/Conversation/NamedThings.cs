@@ -3,15 +3,46 @@ using QaService.Text;
 
 namespace QaService.Conversation;
 
-/// <summary>Names in a text: capitalised words that do not start a sentence, and acronyms.</summary>
+/// <summary>
+/// Names in a text: runs of capitalised words that do not start a sentence ("Velmora Harbour Bridge"), and acronyms.
+/// </summary>
 public static partial class NamedThings
 {
-    /// <summary>The stems of the names in <paramref name="text"/>, in order, each once.</summary>
+    /// <summary>The stems of every word of every name in <paramref name="text"/>, each once.</summary>
     public static IReadOnlyList<string> Stems(string text) =>
-        Names(text).SelectMany(m => TextAnalyzer.Instance.Terms(m.Value)).Distinct().ToList();
+        Phrases(text).SelectMany(phrase => phrase).SelectMany(TextAnalyzer.Instance.Terms).Distinct().ToList();
+
+    /// <summary>
+    /// The stem of the last word of each name, its head in English ("bridg" for "the Velmora Harbour Bridge", "marren"
+    /// for "Ilse Marren"): what a later "it" or "she" most likely stands for.
+    /// </summary>
+    public static IReadOnlyList<string> Heads(string text) =>
+        Phrases(text).SelectMany(phrase => TextAnalyzer.Instance.Terms(phrase[^1])).Distinct().ToList();
 
     /// <summary>Where in <paramref name="text"/> the first name starts, or -1.</summary>
     public static int FirstIndex(string text) => Names(text).Select(m => m.Index).DefaultIfEmpty(-1).First();
+
+    private static List<List<string>> Phrases(string text)
+    {
+        var phrases = new List<List<string>>();
+        var end = -1;
+        foreach (var name in Names(text))
+        {
+            var adjacent = end >= 0 && string.IsNullOrWhiteSpace(text[end..name.Index]);
+            if (adjacent)
+            {
+                phrases[^1].Add(name.Value);
+            }
+            else
+            {
+                phrases.Add([name.Value]);
+            }
+
+            end = name.Index + name.Length;
+        }
+
+        return phrases;
+    }
 
     private static IEnumerable<Match> Names(string text) =>
         Word().Matches(text).Where(word => char.IsUpper(word.Value[0]) && (!StartsSentence(text, word.Index) || IsAcronym(word.Value)));
