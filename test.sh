@@ -15,6 +15,15 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# One real redis-server for the shared-conversation tests, on a free loopback port, stopped however the script ends.
+# (Run without this script, those tests start their own redis-server.)
+redis_port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+redis_pid_file="$(mktemp)"
+redis-server --port "$redis_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize yes \
+  --pidfile "$redis_pid_file" --logfile /dev/null
+trap 'kill "$(cat "$redis_pid_file")" 2>/dev/null || true; rm -f "$redis_pid_file"' EXIT
+export QASERVICE_TEST_REDIS="127.0.0.1:$redis_port"
+
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QaService.Answering;
+using QaService.Conversation;
 using QaService.Documents;
 using QaService.Embeddings;
 using QaService.Generation;
@@ -14,7 +15,7 @@ namespace QaService;
 
 public static class QaServiceCollectionExtensions
 {
-    /// <summary>The pipeline: documents, chunking, the index and its owner, retrieval and answering (extractive, and generative when a model is configured), with validated options.</summary>
+    /// <summary>The pipeline: documents, chunking, the index and its owner, retrieval, conversations and answering (extractive, and generative when a model is configured), with validated options.</summary>
     public static IServiceCollection AddQaCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateOnStart();
@@ -31,6 +32,7 @@ public static class QaServiceCollectionExtensions
         services.AddSingleton<Retriever>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddGeneration();
+        services.AddConversations();
         services.AddSingleton<Asker>();
 
         if (configuration.GetValue($"{RetrievalOptions.SectionName}:{nameof(RetrievalOptions.Dense)}", defaultValue: true))

@@ -13,6 +13,7 @@ public sealed record Citation(string DocumentId, string PassageId, string Text, 
 /// <summary>
 /// The one reply every door renders, whatever produced it. <see cref="FallbackReason"/> says why a generative answer
 /// was wanted but the reply is extractive; <see cref="Warning"/> flags a generative answer that needs checking.
+/// <see cref="Turn"/> counts the questions of the conversation so far, this one included: 1 means it (re)started here.
 /// </summary>
 public sealed record AskReply(
     string Answer,
@@ -23,4 +24,5 @@ public sealed record AskReply(
     double Confidence,
     string? FallbackReason = null,
     Explanation? Explanation = null,
-    string? Warning = null);
+    string? Warning = null,
+    int Turn = 1);

@@ -1,15 +1,21 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
+using QaService.Conversation;
 using QaService.Generation;
 using QaService.Indexing;
 using QaService.Retrieval;
 
 namespace QaService.Answering;
 
-/// <summary>The one entry point every door calls: question in, reply out (whole, or streamed).</summary>
+/// <summary>
+/// The one entry point every door calls: question in, reply out (whole, or streamed). A question travels one way:
+/// conversation → follow-up reading → retrieval → extractive answer → (generative answer, falling back to it).
+/// </summary>
 public sealed class Asker(
     IndexOwner index,
+    ConversationStore conversations,
+    IFollowUpCondenser followUps,
     Retriever retriever,
     ExtractiveAnswerer extractive,
     GenerativeAnswerer generative,
@@ -41,19 +47,23 @@ public sealed class Asker(
         var stages = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
 
-        var analysis = QuestionAnalyzer.Analyze(question);
+        var conversation = await conversations.LoadAsync(request.ConversationId, cancellationToken).ConfigureAwait(false);
+        stages["conversation"] = Lap(clock);
+        var analysis = conversation.Turns.Count == 0
+            ? QuestionAnalyzer.Analyze(question)
+            : await followUps.CondenseAsync(new FollowUpQuestion(question, conversation, snapshot.Corpus, request.Mode), cancellationToken).ConfigureAwait(false);
         stages["analysis"] = Lap(clock);
         var found = retriever.Retrieve(snapshot, analysis, cancellationToken);
         stages["retrieval"] = Lap(clock);
         var answer = extractive.Answer(found);
         stages["answering"] = Lap(clock);
 
-        var conversationId = string.IsNullOrWhiteSpace(request.ConversationId) ? NewConversationId() : request.ConversationId;
         var citations = CitationBuilder.Build(found, answer, retrieval.Value.TopK);
         var text = answer.Abstained ? AbstentionText.For(analysis) : CitationBuilder.AnswerText(found.Corpus, answer.Chosen);
         var explanation = request.Explain ? ExplanationBuilder.Build(found, answer, stages) : null;
         var extractiveReply = new AskReply(
-            text, ReplyMode.Extractive, answer.Abstained, conversationId, citations, Math.Round(answer.Confidence, 3), null, explanation);
+            text, ReplyMode.Extractive, answer.Abstained, conversation.Id, citations, Math.Round(answer.Confidence, 3), null, explanation,
+            Turn: conversation.TurnCount + 1);
 
         // The extractive reply is always computed: it is the answer, or the fallback when the model fails.
         var decision = generative.Decide(request.Mode, answer.Abstained);
@@ -62,11 +72,15 @@ public sealed class Asker(
             : ReplyEvents.Of(extractiveReply with { FallbackReason = decision.FallbackReason });
         await foreach (var item in events.ConfigureAwait(false))
         {
+            if (item is CompletedEvent completed)
+            {
+                var turn = ConversationTurn.Of(analysis, conversation.LastTurn, answer, completed.Reply.Answer, snapshot.Corpus);
+                await conversations.AppendAsync(conversation, turn, cancellationToken).ConfigureAwait(false);
+            }
+
             yield return item;
         }
     }
-
-    private static string NewConversationId() => Guid.NewGuid().ToString("N");
 
     private static double Lap(Stopwatch clock)
     {

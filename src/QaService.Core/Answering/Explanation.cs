@@ -8,7 +8,8 @@ public sealed record Explanation(
     IReadOnlyList<SentenceEvidence> Sentences,
     string Decision,
     AnswerSignals? Signals,
-    IReadOnlyDictionary<string, double> StageMilliseconds);
+    IReadOnlyDictionary<string, double> StageMilliseconds,
+    IReadOnlyList<string>? ContextTerms = null);
 
 public sealed record PassageEvidence(
     string PassageId,

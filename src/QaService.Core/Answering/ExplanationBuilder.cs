@@ -31,7 +31,8 @@ public static class ExplanationBuilder
             Math.Round(s.Dense, 3), s.TypeMatch, Math.Round(s.ContextDense, 3), chosen.Contains(s.Key))).ToList();
 
         return new Explanation(
-            retrieval.Question.AnswerType.ToString(), retrieval.Question.Terms, passages, sentences, answer.Decision, answer.Signals, stages);
+            retrieval.Question.AnswerType.ToString(), retrieval.Question.Terms, passages, sentences, answer.Decision, answer.Signals, stages,
+            retrieval.Question.ContextTerms);
     }
 
     private static HashSet<string> Terms(string text) => Text.TextAnalyzer.Instance.Terms(text).ToHashSet();

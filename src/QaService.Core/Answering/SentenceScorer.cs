@@ -33,7 +33,8 @@ public static class SentenceScorer
             var window = WindowCoverage(corpus, retrieval.Terms, key);
             var lexical = retrieval.SentenceBm25.GetValueOrDefault(key) / maxBm25;
             var type = AnswerTypeMatcher.Match(corpus.Sentences[key].Text, question);
-            var score = (CoverageWeight * coverage) + (LexicalWeight * lexical) + (TypeWeight * type);
+            var score = (CoverageWeight * coverage) + (LexicalWeight * lexical) + (TypeWeight * type)
+                + question.SentencePriors.GetValueOrDefault(key);
             if (question.AsksAboutAuthor && corpus.AuthorshipSentences.Contains(key))
             {
                 score += AuthorshipBonus;

@@ -25,5 +25,11 @@ public sealed record QuestionAnalysis(
     /// <summary>The question is about who wrote the document ("who wrote this?", "is the writer …?").</summary>
     public bool AsksAboutAuthor { get; init; }
 
+    /// <summary>
+    /// Sentences an earlier turn cited, by key, with a small amount to add to their score (or, when negative, to take
+    /// away, for "what else …?"). Empty for a standalone question.
+    /// </summary>
+    public IReadOnlyDictionary<int, double> SentencePriors { get; init; } = new Dictionary<int, double>();
+
     public bool IsEmpty => Terms.Count == 0 && ContextTerms.Count == 0 && !AsksAboutAuthor;
 }

@@ -11,7 +11,10 @@ internal static class AskCommand
         var question = new Argument<string>("question") { Description = "The question, in quotes." };
         var json = new Option<bool>("--json") { Description = "Print the reply object of the HTTP API as JSON." };
         var explain = new Option<bool>("--explain") { Description = "Show the scores and decisions behind the answer." };
-        var conversation = new Option<string?>("--conversation") { Description = "Continue the conversation with this id." };
+        var conversation = new Option<string?>("--conversation")
+        {
+            Description = "Continue the conversation with this id (conversations outlive the process only with ConversationStore:Redis).",
+        };
         var mode = new Option<AnswerMode>("--mode") { Description = "auto, extractive or generative.", DefaultValueFactory = _ => AnswerMode.Auto };
         var command = new Command("ask", "Answer one question and exit.") { question, json, explain, conversation, mode };
         command.TreatUnmatchedTokensAsErrors = false;
@@ -27,6 +30,7 @@ internal static class AskCommand
 
             var printer = new ReplyPrinter(AnsiConsole.Console);
             var reply = await printer.PrintStreamAsync(asker.AskStreamAsync(request, cancellationToken));
+            AnsiConsole.MarkupLine($"[grey]conversation {Markup.Escape(reply.ConversationId)}, turn {reply.Turn}[/]");
             if (reply.Explanation is { } explanation)
             {
                 printer.PrintExplanation(explanation);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using QaService.Answering;
+using QaService.Conversation;
 using QaService.Documents;
 using QaService.Indexing;
 using Spectre.Console;
@@ -74,6 +75,10 @@ internal static class CommandRunner
         catch (Exception e) when (IsConfigurationError(e))
         {
             return Fail(ExitCodes.BadConfiguration, "The configuration could not be read: " + e.Message);
+        }
+        catch (ConversationStoreUnavailableException e)
+        {
+            return Fail(ExitCodes.Failure, e.Message);
         }
     }
 

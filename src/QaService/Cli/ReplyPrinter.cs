@@ -102,6 +102,11 @@ internal sealed class ReplyPrinter(IAnsiConsole console)
     public void PrintExplanation(Explanation explanation)
     {
         console.MarkupLine($"[grey]answer type:[/] {explanation.AnswerType}   [grey]query terms:[/] {Markup.Escape(string.Join(' ', explanation.QueryTerms))}");
+        if (explanation.ContextTerms is { Count: > 0 } carried)
+        {
+            console.MarkupLine($"[grey]carried over from earlier turns:[/] {Markup.Escape(string.Join(' ', carried))}");
+        }
+
         console.MarkupLine($"[grey]decision:[/] {Markup.Escape(explanation.Decision)}");
         var stages = string.Join(", ", explanation.StageMilliseconds.Select(s => $"{s.Key} {s.Value:0.###} ms"));
         console.MarkupLine($"[grey]time:[/] {Markup.Escape(stages)}");

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace QaService.Conversation;
+
+public static class ConversationServiceCollectionExtensions
+{
+    /// <summary>
+    /// Conversation memory (in memory, or Redis when <c>ConversationStore:Redis</c> is set) and the reading of
+    /// follow-up questions. The follow-up reader is a seam: an LLM can replace <see cref="IFollowUpCondenser"/> and fall
+    /// back to <see cref="ExtractiveFollowUpCondenser"/>.
+    /// </summary>
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        services.AddOptions<ConversationStoreOptions>().BindConfiguration(ConversationStoreOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationStoreOptions>, ConversationStoreOptionsValidator>());
+        services.AddKeyedSingleton(ConversationStore.CacheKey, (provider, _) => CreateCache(provider.GetRequiredService<IOptions<ConversationStoreOptions>>().Value));
+        services.AddSingleton<ConversationStore>();
+        services.AddHostedService<ConversationStoreCheck>();
+        services.AddSingleton<ExtractiveFollowUpCondenser>();
+        services.TryAddSingleton<IFollowUpCondenser>(provider => provider.GetRequiredService<ExtractiveFollowUpCondenser>());
+        return services;
+    }
+
+    private static IDistributedCache CreateCache(ConversationStoreOptions options) => options.UsesRedis
+        ? new RedisCache(Options.Create(new RedisCacheOptions { Configuration = options.Redis }))
+        : new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions
+        {
+            // Entries are sized by their byte length, so this bounds the store's memory.
+            SizeLimit = options.MemoryLimitMegabytes * 1024L * 1024L,
+        }));
+}

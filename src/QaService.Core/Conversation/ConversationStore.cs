@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace QaService.Conversation;
+
+/// <summary>
+/// Keeps conversations in a distributed cache (memory, or Redis shared by every instance). Each turn restarts a
+/// conversation's sliding time-to-live. Memory is a convenience, not a duty: when the cache fails the question is
+/// answered on its own and the failure logged, so a Redis hiccup never fails a request.
+/// </summary>
+public sealed partial class ConversationStore(
+    [FromKeyedServices(ConversationStore.CacheKey)] IDistributedCache cache,
+    IOptions<ConversationStoreOptions> options,
+    ILogger<ConversationStore> logger)
+{
+    public const string CacheKey = "conversations";
+
+    private const string KeyPrefix = "qaservice:conversation:";
+
+    /// <summary>
+    /// The conversation stored under <paramref name="id"/>, or a new one. An unknown or expired id keeps its id (the
+    /// client carries on with what it holds); a missing or malformed one gets a fresh id.
+    /// </summary>
+    public async Task<ConversationState> LoadAsync(string? id, CancellationToken cancellationToken)
+    {
+        if (!ConversationId.IsWellFormed(id))
+        {
+            return ConversationState.New(ConversationId.New());
+        }
+
+        byte[]? stored;
+        try
+        {
+            stored = await cache.GetAsync(KeyPrefix + id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogUnavailable(logger, "read", e);
+            return ConversationState.New(id);
+        }
+
+        var state = stored is null ? null : Deserialize(stored);
+        return state is not null && state.Id == id ? state : ConversationState.New(id);
+    }
+
+    /// <summary>Stores <paramref name="conversation"/> with <paramref name="turn"/> added, keeping the latest turns only.</summary>
+    public async Task<ConversationState> AppendAsync(ConversationState conversation, ConversationTurn turn, CancellationToken cancellationToken)
+    {
+        var state = conversation.With(turn, options.Value.MaxTurns);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(state, ConversationJson.Default.ConversationState);
+        var entry = new DistributedCacheEntryOptions { SlidingExpiration = options.Value.TimeToLive };
+        try
+        {
+            await cache.SetAsync(KeyPrefix + state.Id, bytes, entry, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            LogUnavailable(logger, "save", e);
+        }
+
+        return state;
+    }
+
+    /// <summary>Reads a key that does not exist, so a store that cannot be reached throws here.</summary>
+    internal Task ProbeAsync(CancellationToken cancellationToken) => cache.GetAsync(KeyPrefix + "probe", cancellationToken);
+
+    private ConversationState? Deserialize(byte[] stored)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(stored, ConversationJson.Default.ConversationState);
+        }
+        catch (JsonException e)
+        {
+            LogUnreadable(logger, e);
+            return null;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Could not {Action} a conversation; the question is answered on its own.")]
+    private static partial void LogUnavailable(ILogger logger, string action, Exception exception);
+
+    [LoggerMessage(LogLevel.Warning, "A stored conversation could not be read; a new one starts.")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception);
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Serialization;
+using QaService.Answering;
+using QaService.Indexing;
+using QaService.Retrieval;
+
+namespace QaService.Conversation;
+
+/// <summary>
+/// One question and what answering it used: the stems it was retrieved with, the names it was about, names from its
+/// answer, and the sentences it cited. Short JSON names keep a stored conversation small.
+/// </summary>
+public sealed record ConversationTurn(
+    [property: JsonPropertyName("q")] string Question,
+    [property: JsonPropertyName("a")] string Answer,
+    [property: JsonPropertyName("t")] IReadOnlyList<string> Terms,
+    [property: JsonPropertyName("c")] IReadOnlyList<string> ContextTerms,
+    [property: JsonPropertyName("n")] IReadOnlyList<string> Subjects,
+    [property: JsonPropertyName("e")] IReadOnlyList<string> AnswerNames,
+    [property: JsonPropertyName("s")] IReadOnlyList<int> CitedSentences,
+    [property: JsonPropertyName("f")] string CorpusFingerprint)
+{
+    private const int MaxStoredText = 600;
+    private const int MaxAnswerNames = 4;
+    private const int NearestKept = 2;
+
+    /// <summary>Every stem this turn was about, the most telling first: what a follow-up to it carries over.</summary>
+    [JsonIgnore]
+    public IEnumerable<string> TopicTerms => Subjects.Concat(Terms).Concat(AnswerNames).Concat(ContextTerms).Distinct();
+
+    /// <summary>
+    /// A turn as stored. Its subjects are the heads of the names in the question or, when it only pointed back at them, those of the
+    /// previous turn. It keeps the sentences of its answer, or when it abstained the nearest ones it cited.
+    /// </summary>
+    public static ConversationTurn Of(QuestionAnalysis question, ConversationTurn? previous, ExtractiveAnswer answer, string answerText, Corpus corpus)
+    {
+        var subjects = NamedThings.Heads(question.Text).Intersect(question.Terms).ToList();
+        if (subjects.Count == 0 && question.ContextTerms.Count > 0 && previous is not null)
+        {
+            subjects = [.. previous.Subjects];
+        }
+
+        var answerNames = answer.Chosen.SelectMany(s => NamedThings.Heads(corpus.Sentences[s.Key].Text))
+            .Distinct().Except(question.Terms).Take(MaxAnswerNames).ToList();
+        var cited = (answer.Abstained ? answer.Ranked.Take(NearestKept) : answer.Chosen).Select(s => s.Key).ToList();
+        return new ConversationTurn(
+            Shorten(question.Text), Shorten(answerText), question.Terms, question.ContextTerms, subjects, answerNames, cited,
+            FingerprintOf(corpus));
+    }
+
+    public static string FingerprintOf(Corpus corpus) => corpus.Fingerprint[..Math.Min(16, corpus.Fingerprint.Length)];
+
+    private static string Shorten(string text) => text.Length <= MaxStoredText ? text : text[..MaxStoredText];
+}

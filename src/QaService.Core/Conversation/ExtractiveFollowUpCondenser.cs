@@ -1,0 +1,88 @@
+using QaService.Indexing;
+using QaService.Retrieval;
+using QaService.Text;
+
+namespace QaService.Conversation;
+
+/// <summary>
+/// Reads a follow-up without a language model, the way a person would rewrite it as a standalone question. When its
+/// wording leans on the previous turn, a pronoun with nothing to stand for in the question takes the head of each name
+/// that turn was about ("bridge" for "the Velmora Harbour Bridge") as its own term; the rest of that turn's topic (its terms, names from its answer, what it carried over)
+/// joins as context terms, weighted below the question's own words; and the sentences that turn cited become a small
+/// prior. A question that brings a subject of its own and does not point back is a change of topic, read on its own.
+/// </summary>
+public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
+{
+    private const int MaxContextTerms = 10;
+    private const double MaxContextWeight = 0.4;
+    private const double MinContextWeight = 0.05;
+
+    // All context terms together weigh at most this share of the question's most common own term, so no amount of the old topic makes up for a missing word of the new question; the old topic only
+    // decides between sentences that hold the new words equally well.
+    private const double ContextShare = 0.9;
+
+    // Scores of candidate sentences lie in 0..1: a small nudge towards what the previous answer cited; when the question
+    // asks for something else, those sentences drop below every other candidate.
+    private const double CitedBefore = 0.02;
+    private const double AlreadySaid = -1;
+
+    // "What else …?" and "who besides …?" are read as cues here, not searched for.
+    // "Its" survives the analyser as "it".
+    private static readonly string[] CueTerms = [.. TextAnalyzer.Instance.Terms("else besides its")];
+
+    public ValueTask<QuestionAnalysis> CondenseAsync(FollowUpQuestion followUp, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Condense(followUp));
+
+    public static QuestionAnalysis Condense(FollowUpQuestion followUp)
+    {
+        var question = QuestionAnalyzer.Analyze(followUp.Question);
+        if (followUp.Conversation.LastTurn is not { } previous)
+        {
+            return question;
+        }
+
+        var corpus = followUp.Corpus;
+        var known = corpus.KnownTerms;
+        var cues = FollowUpCues.Read(followUp.Question);
+        if (!DependsOnEarlierTurns(cues, question.Terms.Count(known.Contains)))
+        {
+            return question;
+        }
+
+        var referents = cues.RefersBack ? previous.Subjects.Where(known.Contains).ToList() : [];
+        var terms = question.Terms.Except(CueTerms).Concat(referents).Distinct().ToList();
+        var context = previous.TopicTerms.Where(known.Contains).Except(terms).Take(MaxContextTerms).ToList();
+        return question with
+        {
+            Terms = terms,
+            ContextTerms = context,
+            ContextWeight = ContextWeight(corpus, terms.Where(known.Contains), context),
+            ContextText = previous.Question,
+            SentencePriors = Priors(previous, corpus, cues.WantsSomethingElse ? AlreadySaid : CitedBefore),
+        };
+    }
+
+    /// <summary>
+    /// Whether a question needs the earlier turns: it points back, opens elliptically, or has too little of its own
+    /// that the documents know to stand alone.
+    /// </summary>
+    public static bool DependsOnEarlierTurns(FollowUpCues cues, int ownKnownTerms) =>
+        cues.RefersBack
+        || cues.IsElliptical
+        || ownKnownTerms == 0
+        || (cues.PointsBack && ownKnownTerms <= 2)
+        || (cues.WordCount <= 4 && ownKnownTerms <= 1);
+
+    private static double ContextWeight(Corpus corpus, IEnumerable<string> ownKnown, IReadOnlyList<string> context)
+    {
+        var own = ownKnown.Select(corpus.Idf).DefaultIfEmpty(0).Min();
+        var carried = context.Sum(corpus.Idf);
+        return own == 0 || carried == 0 ? MaxContextWeight : Math.Clamp(ContextShare * own / carried, MinContextWeight, MaxContextWeight);
+    }
+
+    private static Dictionary<int, double> Priors(ConversationTurn previous, Corpus corpus, double prior) =>
+        // Sentence keys are only meaningful in the corpus they were taken from.
+        ConversationTurn.FingerprintOf(corpus) != previous.CorpusFingerprint
+            ? []
+            : previous.CitedSentences.Where(k => k >= 0 && k < corpus.Sentences.Count).Distinct().ToDictionary(k => k, _ => prior);
+}

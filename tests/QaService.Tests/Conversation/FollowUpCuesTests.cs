@@ -1,0 +1,33 @@
+using QaService.Conversation;
+
+namespace QaService.Tests.Conversation;
+
+public sealed class FollowUpCuesTests
+{
+    [Theory]
+    [InlineData("Why was it closed?")]
+    [InlineData("What did they say?")]
+    [InlineData("What about Iran?")]
+    [InlineData("and india?")]
+    [InlineData("What could Pakistan offer in return?")]
+    public void QuestionThatPointsBack_DependsOnEarlierTurns(string question) =>
+        Assert.True(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read(question), ownKnownTerms: 2));
+
+    [Theory]
+    [InlineData("Why was the orchestra closed for a season?")]
+    [InlineData("Did Hamas say what it wants?")]
+    public void QuestionWithASubjectOfItsOwn_StandsAlone(string question) =>
+        Assert.False(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read(question), ownKnownTerms: 3));
+
+    [Fact]
+    public void QuestionWithNothingTheDocumentsKnow_DependsOnEarlierTurns() =>
+        Assert.True(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read("How come?"), ownKnownTerms: 0));
+
+    [Fact]
+    public void WhatElse_AsksForSomethingOtherThanTheLastAnswer() =>
+        Assert.True(FollowUpCues.Read("What else did he do?").WantsSomethingElse);
+
+    [Fact]
+    public void NameHeads_AreTheLastWordOfEachName() =>
+        Assert.Equal(["bridg", "marren"], NamedThings.Heads("When did the Velmora Harbour Bridge open, and who is Ilse Marren?"));
+}

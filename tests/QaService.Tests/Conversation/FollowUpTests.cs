@@ -1,0 +1,70 @@
+using QaService.Tests.Support;
+
+namespace QaService.Tests.Conversation;
+
+/// <summary>Follow-up questions answered extractively over two made-up documents, conversations kept in memory.</summary>
+public sealed class FollowUpTests : IDisposable
+{
+    private readonly TempFolder documents = new();
+    private readonly QaServiceFactory host;
+
+    public FollowUpTests() => host = new QaServiceFactory(ConversationApi.Settings(documents));
+
+    [Fact]
+    public async Task FollowUp_WithPronoun_IsAnsweredAboutTheEarlierSubject()
+    {
+        var client = host.CreateClient();
+        var first = await client.AskAsync("When did the Velmora Harbour Bridge open?");
+        var followUp = await client.AskAsync("Why was it closed?", first.ConversationId);
+        var alone = await client.AskAsync("Why was it closed?");
+
+        Assert.Equal(first.ConversationId, followUp.ConversationId);
+        Assert.Equal(2, followUp.Turn);
+        Assert.Contains("storm", followUp.Answer);
+        Assert.DoesNotContain("fire", followUp.Answer);
+        Assert.Contains("fire", alone.Answer);
+    }
+
+    [Fact]
+    public async Task FollowUp_WhatAbout_CarriesTheQuestionOverToTheNewSubject()
+    {
+        var client = host.CreateClient();
+        var first = await client.AskAsync("When was the Velmora Harbour Bridge closed for repairs?");
+        var followUp = await client.AskAsync("What about the orchestra?", first.ConversationId);
+
+        Assert.NotEmpty(followUp.Explanation.ContextTerms!);
+        Assert.Contains("2020", followUp.Answer);
+    }
+
+    [Fact]
+    public async Task FollowUp_ThatChangesTopic_IsNotDraggedBack()
+    {
+        var client = host.CreateClient();
+        var first = await client.AskAsync("When did the Velmora Harbour Bridge open?");
+        var changed = await client.AskAsync("Why was the orchestra closed for a season?", first.ConversationId);
+        var alone = await client.AskAsync("Why was the orchestra closed for a season?");
+
+        Assert.Equal(2, changed.Turn);
+        Assert.Empty(changed.Explanation.ContextTerms ?? []);
+        Assert.Equal(alone.Answer, changed.Answer);
+        Assert.Contains("fire", changed.Answer);
+    }
+
+    [Fact]
+    public async Task FollowUp_AskingForSomethingElse_DoesNotRepeatTheEarlierAnswer()
+    {
+        var client = host.CreateClient();
+        var first = await client.AskAsync("Who founded the Corvin Youth Orchestra?");
+        var followUp = await client.AskAsync("Who else was its conductor?", first.ConversationId);
+
+        Assert.Contains("Marren", first.Answer);
+        Assert.Contains("Reyes", followUp.Answer);
+        Assert.DoesNotContain("founded", followUp.Answer);
+    }
+
+    public void Dispose()
+    {
+        host.Dispose();
+        documents.Dispose();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace QaService.Tests.Support;
+
+/// <summary>
+/// A real redis-server for the tests that share conversations. <c>./test.sh</c> starts one and passes its address in
+/// <c>QASERVICE_TEST_REDIS</c>; without it (a plain <c>dotnet test</c>) this starts its own on a free loopback port and
+/// stops it afterwards. With neither it fails: these tests never skip.
+/// </summary>
+public sealed class RedisServer : IDisposable
+{
+    public const string Variable = "QASERVICE_TEST_REDIS";
+
+    private readonly Process? process;
+
+    public RedisServer()
+    {
+        if (Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } address)
+        {
+            Address = address;
+            return;
+        }
+
+        var port = FreePort();
+        try
+        {
+            process = Process.Start(new ProcessStartInfo(
+                "redis-server", ["--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--loglevel", "warning"])
+            {
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            });
+            process!.OutputDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException(
+                $"These tests need a real Redis: set {Variable}=host:port or install redis-server (./test.sh does both).", e);
+        }
+
+        Address = $"127.0.0.1:{port}";
+        WaitUntilListening(port);
+    }
+
+    /// <summary>host:port of the server.</summary>
+    public string Address { get; }
+
+    /// <summary>A loopback port nothing listens on, for "Redis unreachable".</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill();
+            process.WaitForExit(5000);
+        }
+
+        process?.Dispose();
+    }
+
+    private void WaitUntilListening(int port)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            if (process!.HasExited)
+            {
+                throw new InvalidOperationException($"redis-server exited at start with code {process.ExitCode}.");
+            }
+
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                Thread.Sleep(50);
+            }
+        }
+
+        throw new InvalidOperationException($"redis-server did not listen on port {port} within 10 s.");
+    }
+}
