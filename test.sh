@@ -28,9 +28,9 @@ results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
-dotnet build QaService.slnx -c Release -warnaserror --nologo -v quiet
+dotnet build QaService.sln -c Release -warnaserror --nologo -v quiet
 status=0
-dotnet test QaService.slnx -c Release --no-build --nologo \
+dotnet test QaService.sln -c Release --no-build --nologo \
   --logger "trx;LogFilePrefix=results" --results-directory "$results" || status=$?
 
 python3 - "$results" <<'PY'
