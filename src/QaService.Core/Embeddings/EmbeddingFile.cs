@@ -1,16 +1,19 @@
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace QaService.Embeddings;
 
 /// <summary>
 /// <c>embeddings.bin</c> beside the Lucene files of a generation: a header naming the model and the corpus fingerprint,
-/// then the vectors as little-endian floats. A header that names another model or corpus means "recompute".
+/// the vectors as little-endian floats, then a SHA-256 of everything before it. A header that names another model or
+/// corpus, or a checksum that does not match (a truncated or damaged file), means "recompute".
 /// </summary>
 internal static class EmbeddingFile
 {
     public const string FileName = "embeddings.bin";
-    private const int Magic = 0x51414531; // "QAE1"
+    private const int Magic = 0x51414532; // "QAE2"
+    private const int ChecksumLength = SHA256.HashSizeInBytes;
 
     public static StoredEmbeddings? TryRead(string folder, string modelId, string fingerprint, int sentences, int passages)
     {
@@ -22,7 +25,14 @@ internal static class EmbeddingFile
 
         try
         {
-            using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
+            var bytes = File.ReadAllBytes(path);
+            if (bytes.Length < ChecksumLength || !SHA256.HashData(bytes.AsSpan(..^ChecksumLength)).AsSpan().SequenceEqual(bytes.AsSpan(^ChecksumLength..)))
+            {
+                return null;
+            }
+
+            var content = new MemoryStream(bytes, 0, bytes.Length - ChecksumLength, writable: false);
+            using var reader = new BinaryReader(content, Encoding.UTF8);
             if (reader.ReadInt32() != Magic || reader.ReadString() != modelId || reader.ReadString() != fingerprint
                 || reader.ReadInt32() != sentences || reader.ReadInt32() != passages)
             {
@@ -30,9 +40,17 @@ internal static class EmbeddingFile
             }
 
             var dimensions = reader.ReadInt32();
-            return new StoredEmbeddings(modelId, ReadVectors(reader, sentences, dimensions), ReadVectors(reader, passages, dimensions));
+            var vectorBytes = content.Length - content.Position;
+            if (dimensions <= 0 || vectorBytes != (long)(sentences + passages) * dimensions * sizeof(float))
+            {
+                return null;
+            }
+
+            var floats = MemoryMarshal.Cast<byte, float>(bytes.AsSpan((int)content.Position, (int)vectorBytes));
+            return new StoredEmbeddings(
+                modelId, Slice(floats[..(sentences * dimensions)], dimensions), Slice(floats[(sentences * dimensions)..], dimensions));
         }
-        catch (Exception e) when (e is IOException or EndOfStreamException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -40,9 +58,8 @@ internal static class EmbeddingFile
 
     public static void Write(string folder, string fingerprint, StoredEmbeddings embeddings)
     {
-        var path = Path.Combine(folder, FileName);
-        var temporary = path + ".tmp";
-        using (var writer = new BinaryWriter(File.Create(temporary), Encoding.UTF8))
+        var content = new MemoryStream();
+        using (var writer = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(Magic);
             writer.Write(embeddings.ModelId);
@@ -56,20 +73,23 @@ internal static class EmbeddingFile
             }
         }
 
+        var path = Path.Combine(folder, FileName);
+        var temporary = path + ".tmp";
+        using (var file = File.Create(temporary))
+        {
+            file.Write(content.GetBuffer().AsSpan(0, (int)content.Length));
+            file.Write(SHA256.HashData(content.GetBuffer().AsSpan(0, (int)content.Length)));
+        }
+
         File.Move(temporary, path, overwrite: true);
     }
 
-    private static float[][] ReadVectors(BinaryReader reader, int count, int dimensions)
+    private static float[][] Slice(ReadOnlySpan<float> floats, int dimensions)
     {
-        var vectors = new float[count][];
-        for (var i = 0; i < count; i++)
+        var vectors = new float[floats.Length / dimensions][];
+        for (var i = 0; i < vectors.Length; i++)
         {
-            vectors[i] = new float[dimensions];
-            var bytes = MemoryMarshal.AsBytes(vectors[i].AsSpan());
-            if (reader.Read(bytes) != bytes.Length)
-            {
-                throw new EndOfStreamException();
-            }
+            vectors[i] = floats.Slice(i * dimensions, dimensions).ToArray();
         }
 
         return vectors;

@@ -12,7 +12,7 @@ namespace QaService.Tests.Support;
 /// </summary>
 public static class CoreHost
 {
-    public static IHost Build(string contentRoot, IReadOnlyDictionary<string, string?> settings)
+    public static IHost Build(string contentRoot, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -22,13 +22,15 @@ public static class CoreHost
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddQaCore(builder.Configuration).AddIndexingAtStart();
+        services?.Invoke(builder.Services);
         return builder.Build();
     }
 
     /// <summary>Starts a host over <paramref name="settings"/>, waits for its index and stops it again.</summary>
-    public static async Task<IndexBuildReport> StartAndStopAsync(string contentRoot, IReadOnlyDictionary<string, string?> settings)
+    public static async Task<IndexBuildReport> StartAndStopAsync(
+        string contentRoot, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
-        using var host = Build(contentRoot, settings);
+        using var host = Build(contentRoot, settings, services);
         await host.StartAsync();
         try
         {

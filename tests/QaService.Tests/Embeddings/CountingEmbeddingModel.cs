@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using QaService.Embeddings;
+
+namespace QaService.Tests.Embeddings;
+
+/// <summary>
+/// The real packaged model, counted: how many texts it was asked to embed at index time. Given a
+/// <paramref name="modelId"/>, it poses as another model (same vectors, another identity).
+/// </summary>
+public sealed class CountingEmbeddingModel(string? modelId = null) : IEmbeddingModel
+{
+    private readonly PackagedEnsembleModel inner = new();
+    private readonly ConcurrentQueue<string> documents = new();
+
+    public string ModelId => modelId ?? inner.ModelId;
+
+    /// <summary>Every text passed to <see cref="EncodeDocuments"/>, in order.</summary>
+    public IReadOnlyList<string> EncodedDocuments => documents.ToList();
+
+    public float[][] EncodeDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        foreach (var text in texts)
+        {
+            documents.Enqueue(text);
+        }
+
+        return inner.EncodeDocuments(texts, cancellationToken);
+    }
+
+    public float[] EncodeQuery(string text, CancellationToken cancellationToken) => inner.EncodeQuery(text, cancellationToken);
+}
