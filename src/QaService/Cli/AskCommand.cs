@@ -31,9 +31,9 @@ internal static class AskCommand
             var printer = new ReplyPrinter(AnsiConsole.Console);
             var reply = await printer.PrintStreamAsync(asker.AskStreamAsync(request, cancellationToken));
             AnsiConsole.MarkupLine($"[grey]conversation {Markup.Escape(reply.ConversationId)}, turn {reply.Turn}[/]");
-            if (reply.Explanation is { } explanation)
+            if (reply.Explanation is not null)
             {
-                printer.PrintExplanation(explanation);
+                printer.PrintExplanation(reply);
             }
 
             return ExitCodes.Success;

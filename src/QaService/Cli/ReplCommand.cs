@@ -103,7 +103,7 @@ internal static class ReplCommand
                     }
                     else
                     {
-                        printer.PrintExplanation(last.Explanation!);
+                        printer.PrintExplanation(last);
                     }
 
                     continue;

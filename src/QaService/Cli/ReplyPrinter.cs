@@ -99,8 +99,14 @@ internal sealed class ReplyPrinter(IAnsiConsole console)
         }
     }
 
-    public void PrintExplanation(Explanation explanation)
+    public void PrintExplanation(AskReply reply)
     {
+        if (reply.Explanation is not { } explanation)
+        {
+            console.MarkupLine("[grey]No explanation was asked for.[/]");
+            return;
+        }
+
         console.MarkupLine($"[grey]answer type:[/] {explanation.AnswerType}   [grey]query terms:[/] {Markup.Escape(string.Join(' ', explanation.QueryTerms))}");
         if (explanation.ContextTerms is { Count: > 0 } carried)
         {
@@ -126,6 +132,13 @@ internal sealed class ReplyPrinter(IAnsiConsole console)
             var mark = s.Chosen ? "[green]*[/]" : " ";
             console.MarkupLine(
                 $"{mark} {s.Score:0.000} cov {s.Coverage:0.00} lex {s.Lexical:0.00} dense {s.Dense:0.00} type {s.TypeMatch:0.0} context {s.ContextDense:0.00}  {Markup.Escape(Shorten(s.Text, 70))}");
+        }
+
+        var cited = reply.Citations.Select(c => c.PassageId).ToHashSet();
+        foreach (var p in explanation.Passages.Where(p => cited.Contains(p.PassageId)))
+        {
+            console.MarkupLine($"[grey]BM25 of {Markup.Escape(p.PassageId)} (Lucene):[/]");
+            console.WriteLine(p.Bm25Explanation);
         }
     }
 

@@ -25,6 +25,9 @@ public sealed class KestrelTestApp : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
+    /// <summary>The app's own index folder, for a second process to open the same index.</summary>
+    public string IndexPath => folder.Path;
+
     public static async Task<KestrelTestApp> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
