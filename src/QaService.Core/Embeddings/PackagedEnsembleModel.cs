@@ -19,13 +19,27 @@ public sealed class PackagedEnsembleModel : IEmbeddingModel
 
     public float[][] EncodeDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        var first = MiniLm.Encode(texts, cancellationToken);
-        var second = Arctic.Encode(texts, cancellationToken);
+        var (first, second) = Both(() => MiniLm.Encode(texts, cancellationToken), () => Arctic.Encode(texts, cancellationToken), cancellationToken);
         return first.Select((vector, i) => Join(vector, second[i])).ToArray();
     }
 
-    public float[] EncodeQuery(string text, CancellationToken cancellationToken) =>
-        Join(MiniLm.EncodeQuery(text, cancellationToken), Arctic.EncodeQuery(text, cancellationToken));
+    public float[] EncodeQuery(string text, CancellationToken cancellationToken)
+    {
+        var (first, second) = Both(() => MiniLm.EncodeQuery(text, cancellationToken), () => Arctic.EncodeQuery(text, cancellationToken), cancellationToken);
+        return Join(first, second);
+    }
+
+    /// <summary>
+    /// Runs the two models side by side (each single-threaded): loading them at start, and embedding a question, take
+    /// about as long as the slower one alone when a second core is free. Cancellation surfaces as one
+    /// <see cref="OperationCanceledException"/>, as from a single model.
+    /// </summary>
+    private static (T First, T Second) Both<T>(Func<T> first, Func<T> second, CancellationToken cancellationToken)
+    {
+        T a = default!, b = default!;
+        Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken }, () => a = first(), () => b = second());
+        return (a, b);
+    }
 
     private static float[] Join(float[] first, float[] second)
     {
