@@ -14,6 +14,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
 {
     private const double TypedCandidateRatio = 0.55;
     private const double FurtherSentenceRatio = 0.8;
+    private const double RunnerUpCoverageRatio = 0.6;
 
     public ExtractiveAnswer Answer(RetrievalResult retrieval)
     {
@@ -94,7 +95,9 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
 
         foreach (var candidate in ranked.TakeWhile(c => c.Score >= FurtherSentenceRatio * best.Score))
         {
-            if (!AnswerTypeMatcher.IsRequired(question.AnswerType) || candidate.TypeMatch >= 1)
+            // A runner-up must be about as much about the question as the best sentence, not merely close in meaning.
+            var onTopic = candidate.Coverage >= RunnerUpCoverageRatio * best.Coverage;
+            if (onTopic && (!AnswerTypeMatcher.IsRequired(question.AnswerType) || candidate.TypeMatch >= 1))
             {
                 AddWithLinkedSentences(candidate);
             }
