@@ -61,8 +61,13 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         var unknown = question.Terms
             .Where(t => !TermExpander.Expand(corpus, [new WeightedTerm(t, 1)]).Any(x => corpus.KnownTerms.Contains(x.Term)))
             .ToList();
-        // A typed question's focus is the type itself ("which month"), which the type check already covers.
-        var focusKnown = question.FocusTerms.Count == 0 || AnswerTypeMatcher.IsRequired(question.AnswerType)
+        // A typed question's focus is the type itself ("which month"), which the type check already covers; a place
+        // is named without its kind ("which province" → Khyber Pakhtunkhwa); and a follow-up's focus is an aspect of
+        // a subject the conversation already found in the article.
+        var focusKnown = question.FocusTerms.Count == 0
+            || AnswerTypeMatcher.IsRequired(question.AnswerType)
+            || question.AnswerType == AnswerType.Place
+            || question.ContextTerms.Count > 0
             || corpus.KnownTerms.Contains(question.FocusTerms[^1]);
         var denseOrder = ranked.Select(s => s.Dense).OrderDescending().Take(2).ToList();
         var margin = denseOrder.Count == 2 ? denseOrder[0] - denseOrder[1] : 0;

@@ -10,8 +10,9 @@ public static partial class QuestionAnalyzer
     // Words that shape a question but say nothing about its topic (stems, as TextAnalyzer produces them).
     private static readonly FrozenSet<string> QuestionWords = FrozenSet.ToFrozenSet(
         TextAnalyzer.Instance.Terms(
-            "what whats which who whom whose where when why how many much long does did do done doing has have had having " +
-            "can could would should shall may might must am were been being i me my you your we our us tell explain " +
+            "what whats which who whom whose where when why how many much does did do done doing has have had having " +
+            "can could would should shall may might must am were been being i me my you your we our us he him his she her hers its " +
+            "tell explain " +
             "article piece text story writer author according say says said mention mentioned describe described " +
             "accord kind sort type exactly actually really just also about anyone anything something thing things " +
             "give gives given get gets got make made view account please"));
