@@ -27,7 +27,7 @@ public sealed class StoredEmbeddingsTests : IDisposable
 
     private string IndexPath => Path.Combine(folder.Path, "index");
 
-    private Dictionary<string, string?> Settings() => new()
+    private Dictionary<string, string?> Settings() => new([TestDefaults.Hybrid])
     {
         ["Index:Path"] = IndexPath,
         ["Documents:IncludeBuiltIn"] = "false",

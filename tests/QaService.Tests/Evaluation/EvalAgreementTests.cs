@@ -29,12 +29,16 @@ public sealed class EvalAgreementTests : IDisposable
     {
         Assert.True(File.Exists(EvalScript), $"qa_eval.py was not found at {EvalScript}: the shared folder must sit beside the repository, in ../shared.");
         var questions = folder.File("questions.jsonl", SampleOfDevSet());
-        await using var app = await KestrelTestApp.StartAsync();
+
+        // Scoring does not depend on the retrieval mode, so both run BM25-only and the test loads no embedding model.
+        await using var app = await KestrelTestApp.StartAsync(new Dictionary<string, string?> { ["Retrieval:Dense"] = "false" });
         await WaitUntilReadyAsync(app);
 
         var script = await RunScriptAsync(app.BaseAddress, questions);
         var command = await CliRunner.RunAsync(
-            ["eval", "--questions", questions, "--mode", "extractive", "--json", $"--Index:Path={app.IndexPath}"], folder.Path, timeout: TimeSpan.FromMinutes(2));
+            ["eval", "--questions", questions, "--mode", "extractive", "--json", $"--Index:Path={app.IndexPath}", "--Retrieval:Dense=false"],
+            folder.Path,
+            timeout: TimeSpan.FromMinutes(2));
 
         Assert.True(command.ExitCode == 0, command.ToString());
         var inProcess = JsonNode.Parse(command.StdOut)!.AsObject();
