@@ -6,22 +6,15 @@ namespace QaService.Embeddings;
 /// <summary>Loads a generation's stored embeddings, or computes and stores them when missing or made by another model.</summary>
 public sealed class EmbeddingStore(IEmbeddingModel model, ILogger<EmbeddingStore> logger)
 {
-    private readonly Lazy<Task> modelLoad = new(() => Task.Run(() => model.EncodeQuery("warm up", CancellationToken.None)));
-
     public string ModelId => model.ModelId;
-
-    /// <summary>
-    /// Starts loading the model in the background, so that it overlaps with reading the documents and opening the
-    /// index, and the first question after start does not pay for it.
-    /// </summary>
-    public void StartLoadingModel() => _ = modelLoad.Value;
 
     public StoredEmbeddings LoadOrCompute(Corpus corpus, string generationFolder, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var stored = EmbeddingFile.TryRead(generationFolder, model.ModelId, corpus.Fingerprint, corpus.Sentences.Count, corpus.Passages.Count);
         if (stored is not null)
         {
-            modelLoad.Value.WaitAsync(cancellationToken).GetAwaiter().GetResult();
+            // Load the model now, so the first question after start does not pay for it.
+            _ = model.EncodeQuery("warm up", cancellationToken);
             logger.LogInformation("Reusing stored embeddings ({Model})", model.ModelId);
             return stored;
         }

@@ -89,7 +89,6 @@ public sealed class IndexOwner(
     private IndexBuildReport Build(bool force, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        embeddings?.StartLoadingModel();
         var folder = FolderPath;
         Directory.CreateDirectory(folder);
         progress?.Report("loading documents");
