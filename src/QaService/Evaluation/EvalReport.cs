@@ -4,12 +4,12 @@ namespace QaService.Host.Evaluation;
 
 /// <summary>The figures of an evaluation run, named as <c>qa_eval.py</c> names them.</summary>
 internal sealed record EvalReport(
-    int Answerable,
+    [property: JsonPropertyName("answerable")] int Answerable,
     [property: JsonPropertyName("answer_accuracy")] double? AnswerAccuracy,
     [property: JsonPropertyName("hit_at_1")] double? HitAt1,
     [property: JsonPropertyName("hit_at_3")] double? HitAt3,
     [property: JsonPropertyName("false_abstention")] double? FalseAbstention,
-    int Unanswerable,
+    [property: JsonPropertyName("unanswerable")] int Unanswerable,
     [property: JsonPropertyName("abstention_accuracy")] double? AbstentionAccuracy,
     [property: JsonPropertyName("follow_ups")] int FollowUps,
     [property: JsonPropertyName("follow_up_accuracy")] double? FollowUpAccuracy,
