@@ -14,6 +14,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
 {
     private const double TypedCandidateRatio = 0.55;
     private const double FurtherSentenceRatio = 0.8;
+    private const double RunnerUpCoverageRatio = 0.6;
 
     public ExtractiveAnswer Answer(RetrievalResult retrieval)
     {
@@ -71,65 +72,71 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
             Math.Round(margin, 3), best.TypeMatch, Math.Round(best.Score, 3));
     }
 
-    /// <summary>The best sentence, then close runners-up (all of the wanted type when a type is required), within the length limit.</summary>
+    /// <summary>
+    /// The best sentence, then close runners-up (all of the wanted type when a type is required), each with the
+    /// sentence it leans on or that leans on it ("They have dubbed it …", "In return, …"), within the length limit.
+    /// </summary>
     private List<ScoredSentence> Compose(ScoredSentence best, IReadOnlyList<ScoredSentence> ranked, QuestionAnalysis question, Corpus corpus)
     {
         var limit = options.Value;
-        var chosen = new List<ScoredSentence> { best };
-        var length = corpus.Sentences[best.Key].Text.Length;
-        foreach (var candidate in ranked)
-        {
-            if (chosen.Count >= limit.MaxAnswerSentences || candidate.Score < FurtherSentenceRatio * best.Score)
-            {
-                break;
-            }
+        var byKey = ranked.ToDictionary(s => s.Key);
+        var chosen = new List<ScoredSentence>();
+        var length = 0;
 
-            var candidateLength = corpus.Sentences[candidate.Key].Text.Length + 1;
-            if (chosen.Contains(candidate) || length + candidateLength > limit.MaxAnswerCharacters
-                || (AnswerTypeMatcher.IsRequired(question.AnswerType) && candidate.TypeMatch < 1))
-            {
-                continue;
-            }
-
-            chosen.Add(candidate);
-            length += candidateLength;
-        }
-
+        AddWithLinkedSentences(best);
         if (question.AsksAboutAuthor)
         {
             // A byline gives the name and an author note the background: together they answer "who wrote this".
-            chosen.AddRange(ranked.Where(r => corpus.AuthorshipSentences.Contains(r.Key) && !chosen.Contains(r)).Take(1));
+            foreach (var key in corpus.AuthorshipSentences.Where(byKey.ContainsKey))
+            {
+                TryAdd(byKey[key]);
+            }
         }
 
-        AddContinuations(chosen, ranked, corpus, ref length);
-        return chosen;
-    }
-
-    /// <summary>
-    /// A sentence that opens with a pronoun ("They have dubbed it …") leans on the one before it, and is the natural
-    /// continuation of it: the pair is kept together when the length allows.
-    /// </summary>
-    private void AddContinuations(List<ScoredSentence> chosen, IReadOnlyList<ScoredSentence> ranked, Corpus corpus, ref int length)
-    {
-        foreach (var sentence in chosen.ToList())
+        foreach (var candidate in ranked.TakeWhile(c => c.Score >= FurtherSentenceRatio * best.Score))
         {
-            foreach (var neighbour in new[] { sentence.Key + 1, sentence.Key - 1 })
+            // A runner-up must be about as much about the question as the best sentence, not merely close in meaning.
+            var onTopic = candidate.Coverage >= RunnerUpCoverageRatio * best.Coverage;
+            if (onTopic && (!AnswerTypeMatcher.IsRequired(question.AnswerType) || candidate.TypeMatch >= 1))
             {
-                var (later, earlier) = neighbour > sentence.Key ? (neighbour, sentence.Key) : (sentence.Key, neighbour);
-                if (earlier < 0 || later >= corpus.Sentences.Count || !corpus.SameParagraph(earlier, later)
-                    || !Anaphora.OpensWithReference(corpus.Sentences[later].Text) || chosen.Any(c => c.Key == neighbour))
-                {
-                    continue;
-                }
-
-                var extra = corpus.Sentences[neighbour].Text.Length + 1;
-                if (chosen.Count < options.Value.MaxAnswerSentences && length + extra <= options.Value.MaxAnswerCharacters
-                    && ranked.FirstOrDefault(r => r.Key == neighbour) is { } scored)
-                {
-                    chosen.Add(scored);
-                    length += extra;
-                }
+                AddWithLinkedSentences(candidate);
             }
+        }
+
+        return chosen;
+
+        void AddWithLinkedSentences(ScoredSentence sentence)
+        {
+            if (!TryAdd(sentence))
+            {
+                return;
+            }
+
+            var (before, after) = (sentence.Key - 1, sentence.Key + 1);
+            if (before >= 0 && corpus.SameParagraph(before, sentence.Key) && Anaphora.OpensWithReference(corpus.Sentences[sentence.Key].Text)
+                && byKey.TryGetValue(before, out var previous))
+            {
+                TryAdd(previous);
+            }
+
+            if (after < corpus.Sentences.Count && corpus.SameParagraph(sentence.Key, after) && Anaphora.OpensWithReference(corpus.Sentences[after].Text)
+                && byKey.TryGetValue(after, out var next))
+            {
+                TryAdd(next);
+            }
+        }
+
+        bool TryAdd(ScoredSentence sentence)
+        {
+            var extra = corpus.Sentences[sentence.Key].Text.Length + (chosen.Count == 0 ? 0 : 1);
+            if (chosen.Count >= limit.MaxAnswerSentences || chosen.Contains(sentence) || length + extra > limit.MaxAnswerCharacters)
+            {
+                return false;
+            }
+
+            chosen.Add(sentence);
+            length += extra;
+            return true;
         }
     }
 

@@ -104,10 +104,19 @@ public static class SentenceScorer
             candidates.UnionWith(retrieval.Corpus.SentenceKeysOf(passage.Key));
         }
 
-        candidates.UnionWith(retrieval.Corpus.AuthorshipSentences);
         if (retrieval.SentenceDense is { } dense)
         {
             candidates.UnionWith(Enumerable.Range(0, dense.Length).OrderByDescending(k => dense[k]).Take(50));
+        }
+
+        // A byline or an author note says who wrote the piece, not what happened: it answers only questions about the author.
+        if (retrieval.Question.AsksAboutAuthor)
+        {
+            candidates.UnionWith(retrieval.Corpus.AuthorshipSentences);
+        }
+        else
+        {
+            candidates.ExceptWith(retrieval.Corpus.AuthorshipSentences);
         }
 
         return candidates;

@@ -30,8 +30,9 @@ public static partial class QuestionAnalyzer
     }
 
     /// <summary>
-    /// The noun phrase after "which"/"what" (or "who is the"), up to the first auxiliary, preposition or past-tense
-    /// verb: "which Israeli prime minister ordered …" → israeli prime minist.
+    /// The noun phrase after "which"/"what" (or "who is the") when a verb follows it, as in
+    /// "which Israeli prime minister ordered …" → israeli prime minist, or "what agreements did …" → agreement.
+    /// "What puts Islamabad in …" or "which side of …" name no thing asked for, and get none.
     /// </summary>
     private static List<string> FocusTerms(string q)
     {
@@ -42,9 +43,16 @@ public static partial class QuestionAnalyzer
         }
 
         var words = new List<string>();
+        var isWho = match.Value.TrimStart().StartsWith("who", StringComparison.Ordinal);
         foreach (var word in q[(match.Index + match.Length)..].Split([' ', '?', ',', '.', '!'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (words.Count == 4 || FocusStop().IsMatch(word) || (words.Count > 0 && word.EndsWith("ed", StringComparison.Ordinal)))
+            var endsPhrase = Auxiliary().IsMatch(word) || (words.Count > 0 && word.EndsWith("ed", StringComparison.Ordinal));
+            if (endsPhrase || isWho && FocusStop().IsMatch(word))
+            {
+                return words.Count == 0 ? [] : TextAnalyzer.Instance.Terms(string.Join(' ', words)).Where(t => !QuestionWords.Contains(t)).ToList();
+            }
+
+            if (words.Count == 4 || FocusStop().IsMatch(word))
             {
                 break;
             }
@@ -52,7 +60,7 @@ public static partial class QuestionAnalyzer
             words.Add(word);
         }
 
-        return TextAnalyzer.Instance.Terms(string.Join(' ', words)).Where(t => !QuestionWords.Contains(t)).ToList();
+        return isWho ? TextAnalyzer.Instance.Terms(string.Join(' ', words)).Where(t => !QuestionWords.Contains(t)).ToList() : [];
     }
 
     private static AnswerType DetectType(string q)
@@ -100,6 +108,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\b(which|what)\s+(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|has\b|have\b|had\b)|\bwhat('s|\s+is|\s+are|\s+was|\s+were)\s+the\s+|\bwho\s+(is|was|are|were)\s+(the\s+)?(?=\w+\s+\w+)")]
     private static partial Regex FocusStart();
+
+    [GeneratedRegex(@"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)$")]
+    private static partial Regex Auxiliary();
 
     [GeneratedRegex(@"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|of|in|on|at|to|for|from|with|by|about|against|during|between|the|a|an|that|this|get|gets|got)$")]
     private static partial Regex FocusStop();

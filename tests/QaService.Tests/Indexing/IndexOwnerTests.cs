@@ -169,7 +169,7 @@ public sealed class IndexOwnerTests : IDisposable
                 Array.ForEach(files.Where(f => Path.GetFileName(f).StartsWith("segments", StringComparison.Ordinal)).ToArray(), File.Delete);
                 break;
             case "delete one data file":
-                File.Delete(files.Where(f => !Path.GetFileName(f).StartsWith("segments", StringComparison.Ordinal)).OrderByDescending(f => new FileInfo(f).Length).First());
+                File.Delete(files.Where(f => !Path.GetFileName(f).StartsWith("segments", StringComparison.Ordinal) && Path.GetFileName(f) != "embeddings.bin").OrderByDescending(f => new FileInfo(f).Length).First());
                 break;
             case "truncate every file":
                 Array.ForEach(files, f => File.WriteAllBytes(f, File.ReadAllBytes(f)[..(int)(new FileInfo(f).Length / 2)]));
