@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,23 +68,20 @@ internal static class ChatStreamEndpoints
         {
             while (hasCurrent)
             {
-                if (ToFrame(events.Current) is { } frame)
-                {
-                    yield return frame;
-                }
-
+                yield return ToFrame(events.Current);
                 hasCurrent = await events.MoveNextAsync();
             }
         }
     }
 
-    private static SseItem<string>? ToFrame(AskEvent item) => item switch
+    // An event the page does not know about must fail a test, not vanish from the stream.
+    private static SseItem<string> ToFrame(AskEvent item) => item switch
     {
         CitationsEvent e => Frame("citations", e.Citations),
         AnswerDeltaEvent e => Frame("delta", new AnswerDelta(e.Text)),
         AnswerResetEvent e => Frame("reset", new AnswerReset(e.Reason)),
         CompletedEvent e => Frame("done", e.Reply),
-        _ => null,
+        _ => throw new UnreachableException($"The chat stream has no frame for {item.GetType().Name}."),
     };
 
     private static SseItem<string> Frame<T>(string type, T data) =>
