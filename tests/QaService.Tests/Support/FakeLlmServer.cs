@@ -17,6 +17,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<FakeReply> script = new();
     private readonly ConcurrentQueue<JsonObject> bodies = new();
+    private readonly TaskCompletionSource abandoned = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int requests;
 
     private FakeLlmServer(WebApplication app) => this.app = app;
@@ -26,6 +27,9 @@ public sealed class FakeLlmServer : IAsyncDisposable
     public int Requests => Volatile.Read(ref requests);
 
     public IReadOnlyList<JsonObject> Bodies => bodies.ToList();
+
+    /// <summary>Completes when a client first goes away before its reply was fully written.</summary>
+    public Task Abandoned => abandoned.Task;
 
     public string BaseAddress => app.Urls.First() + "/v1";
 
@@ -62,8 +66,23 @@ public sealed class FakeLlmServer : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                abandoned.TrySetResult();
+            }
         }
     }
+
+    /// <summary>Configuration that points a QaService host at this server, with quick retries.</summary>
+    public Dictionary<string, string?> HostSettings() => new()
+    {
+        ["Llm:Provider"] = "OpenAICompatible",
+        ["Llm:Endpoint"] = BaseAddress,
+        ["Llm:Model"] = "test-model",
+        ["Llm:ApiKey"] = "sk-test-key-do-not-print",
+        ["Llm:MaxRetries"] = "1",
+        ["Llm:RetryDelay"] = "00:00:00.050",
+    };
 
     public async ValueTask DisposeAsync()
     {
@@ -90,8 +109,24 @@ public sealed record FakeReply(Func<HttpContext, bool, CancellationToken, Task> 
             await SendChunk(context, Chunk(token, null), cancellationToken);
         }
 
-        await SendChunk(context, Chunk(null, "stop"), cancellationToken);
-        await context.Response.WriteAsync("data: [DONE]\n\n", cancellationToken);
+        await EndStream(context, cancellationToken);
+    });
+
+    /// <summary>Streams the first words of the answer, waits for <paramref name="resume"/>, then streams the rest.</summary>
+    public static FakeReply PauseAfter(string text, int tokens, Task resume) => new(async (context, _, cancellationToken) =>
+    {
+        await StartStream(context, cancellationToken);
+        foreach (var (token, i) in Tokens(text).Select((token, i) => (token, i)))
+        {
+            if (i == tokens)
+            {
+                await resume.WaitAsync(cancellationToken);
+            }
+
+            await SendChunk(context, Chunk(token, null), cancellationToken);
+        }
+
+        await EndStream(context, cancellationToken);
     });
 
     public static FakeReply Status(int status, string? retryAfter = null) => new((context, _, cancellationToken) =>
@@ -143,6 +178,12 @@ public sealed record FakeReply(Func<HttpContext, bool, CancellationToken, Task> 
     {
         context.Response.ContentType = "text/event-stream";
         await context.Response.StartAsync(cancellationToken);
+    }
+
+    private static async Task EndStream(HttpContext context, CancellationToken cancellationToken)
+    {
+        await SendChunk(context, Chunk(null, "stop"), cancellationToken);
+        await context.Response.WriteAsync("data: [DONE]\n\n", cancellationToken);
     }
 
     private static async Task SendChunk(HttpContext context, object chunk, CancellationToken cancellationToken)
