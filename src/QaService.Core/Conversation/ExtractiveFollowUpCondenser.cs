@@ -21,10 +21,10 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
     // decides between sentences that hold the new words equally well.
     private const double ContextShare = 0.9;
 
-    // Scores of candidate sentences lie in about 0..2: a nudge towards what the previous answer cited, which an elliptical
-    // follow-up ("and India?") usually asks about again; when the question asks for something else, those sentences
-    // drop below every other candidate.
-    private const double CitedBefore = 0.15;
+    // A share of a sentence's own score: a nudge towards what the previous answer cited, which an elliptical follow-up
+    // ("and India?") usually asks about again; when the question asks for something else, those sentences drop to
+    // nothing, below every other candidate.
+    private const double CitedBefore = 0.1;
     private const double AlreadySaid = -1;
 
     // "What else …?" and "who besides …?" are read as cues here, not searched for.
