@@ -45,6 +45,13 @@ public sealed class FakeLlmServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The chat messages of a request body, as (role, text).</summary>
+    public static IReadOnlyList<(string Role, string Content)> Messages(JsonObject body) =>
+        body["messages"]!.AsArray().Select(m => (m!["role"]!.GetValue<string>(), Content(m["content"]!))).ToList();
+
+    /// <summary>Whether the client asked for a streamed reply.</summary>
+    public static bool IsStreamed(JsonObject body) => body["stream"]?.GetValue<bool>() == true;
+
     public void Enqueue(params FakeReply[] replies)
     {
         foreach (var reply in replies)
@@ -59,7 +66,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
         var body = (JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync()) as JsonObject)!;
         bodies.Enqueue(body);
         var reply = script.TryDequeue(out var next) ? next : Default;
-        var stream = body["stream"]?.GetValue<bool>() == true;
+        var stream = IsStreamed(body);
         try
         {
             await reply.Write(context, stream, context.RequestAborted);
@@ -89,6 +96,10 @@ public sealed class FakeLlmServer : IAsyncDisposable
         await app.StopAsync();
         await app.DisposeAsync();
     }
+
+    // A message's content is a string, or a list of text parts.
+    private static string Content(JsonNode content) =>
+        content is JsonArray parts ? string.Concat(parts.Select(p => p!["text"]?.GetValue<string>())) : content.GetValue<string>();
 }
 
 /// <summary>One scripted reply of <see cref="FakeLlmServer"/>: an answer (plain JSON or SSE, as asked), or a fault.</summary>
