@@ -17,9 +17,9 @@ run() { # name, dense
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/readyz" >/dev/null && break; sleep 0.5; done
   curl -s -X POST -H 'Content-Type: application/json' -d '{"question":"warm up"}' "http://127.0.0.1:$PORT/api/ask" >/dev/null
   echo "== $1: GET /healthz"
-  wrk -t2 -c16 -d"${DURATION}s" --latency "http://127.0.0.1:$PORT/healthz" | grep -E "Requests/sec|50%|99%"
+  wrk -t2 -c16 -d"${DURATION}s" --latency "http://127.0.0.1:$PORT/healthz" | grep -E "Requests/sec|^ +(50|99)%"
   echo "== $1: POST /api/ask"
-  wrk -t2 -c16 -d"${DURATION}s" --latency -s tests/QaService.Benchmarks/ask.lua "http://127.0.0.1:$PORT" | grep -E "Requests/sec|50%|99%|Non-2xx"
+  wrk -t2 -c16 -d"${DURATION}s" --latency -s tests/QaService.Benchmarks/ask.lua "http://127.0.0.1:$PORT" | grep -E "Requests/sec|^ +(50|99)%|Non-2xx"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$folder"
 }

@@ -65,10 +65,11 @@ public sealed class Asker(
             text, ReplyMode.Extractive, answer.Abstained, conversation.Id, citations, Math.Round(answer.Confidence, 3), null, explanation,
             Turn: conversation.TurnCount + 1);
 
-        // The extractive reply is always computed: it is the answer, or the fallback when the model fails.
+        // The extractive reply is always computed: it is the answer, or the fallback when the model fails. The model
+        // is asked the question as read: a follow-up it condensed comes as the standalone question retrieval used.
         var decision = generative.Decide(request.Mode, answer.Abstained);
         var events = decision.AskModel
-            ? generative.AnswerAsync(question, found, extractiveReply, cancellationToken)
+            ? generative.AnswerAsync(analysis.Text, found, extractiveReply, cancellationToken)
             : ReplyEvents.Of(extractiveReply with { FallbackReason = decision.FallbackReason });
         await foreach (var item in events.ConfigureAwait(false))
         {

@@ -33,8 +33,7 @@ public static class SentenceScorer
             var window = WindowCoverage(corpus, retrieval.Terms, key);
             var lexical = retrieval.SentenceBm25.GetValueOrDefault(key) / maxBm25;
             var type = AnswerTypeMatcher.Match(corpus.Sentences[key].Text, question);
-            var score = (CoverageWeight * coverage) + (LexicalWeight * lexical) + (TypeWeight * type)
-                + question.SentencePriors.GetValueOrDefault(key);
+            var score = (CoverageWeight * coverage) + (LexicalWeight * lexical) + (TypeWeight * type);
             if (question.AsksAboutAuthor && corpus.AuthorshipSentences.Contains(key))
             {
                 score += AuthorshipBonus;
@@ -49,6 +48,8 @@ public static class SentenceScorer
                     + (ContextRelativeWeight * Relative(context, passageDense));
             }
 
+            // A prior from the conversation lifts (or sinks) a sentence by a share of its own score, whatever the mode's scale.
+            score *= 1 + question.SentencePriors.GetValueOrDefault(key);
             scored.Add(new ScoredSentence(key, score, coverage, window, lexical, dense, type, context));
         }
 

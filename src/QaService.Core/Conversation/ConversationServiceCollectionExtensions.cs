@@ -11,8 +11,8 @@ public static class ConversationServiceCollectionExtensions
 {
     /// <summary>
     /// Conversation memory (in memory, or Redis when <c>ConversationStore:Redis</c> is set) and the reading of
-    /// follow-up questions. The follow-up reader is a seam: an LLM can replace <see cref="IFollowUpCondenser"/> and fall
-    /// back to <see cref="ExtractiveFollowUpCondenser"/>.
+    /// follow-up questions: rewritten by the language model when one is configured and wanted
+    /// (<see cref="LlmFollowUpCondenser"/>), read by <see cref="ExtractiveFollowUpCondenser"/> otherwise. Needs <c>AddGeneration</c>.
     /// </summary>
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
@@ -23,7 +23,7 @@ public static class ConversationServiceCollectionExtensions
         services.AddSingleton<ConversationStore>();
         services.AddHostedService<ConversationStoreCheck>();
         services.AddSingleton<ExtractiveFollowUpCondenser>();
-        services.TryAddSingleton<IFollowUpCondenser>(provider => provider.GetRequiredService<ExtractiveFollowUpCondenser>());
+        services.TryAddSingleton<IFollowUpCondenser, LlmFollowUpCondenser>();
         return services;
     }
 

@@ -21,10 +21,10 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
     // decides between sentences that hold the new words equally well.
     private const double ContextShare = 0.9;
 
-    // Scores of candidate sentences lie in about 0..2: a nudge towards what the previous answer cited, which an elliptical
-    // follow-up ("and India?") usually asks about again; when the question asks for something else, those sentences
-    // drop below every other candidate.
-    private const double CitedBefore = 0.15;
+    // A share of a sentence's own score: a nudge towards what the previous answer cited, which an elliptical follow-up
+    // ("and India?") usually asks about again; when the question asks for something else, those sentences drop to
+    // nothing, below every other candidate.
+    private const double CitedBefore = 0.1;
     private const double AlreadySaid = -1;
 
     // "What else …?" and "who besides …?" are read as cues here, not searched for.
@@ -45,7 +45,7 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
         var corpus = followUp.Corpus;
         var known = corpus.KnownTerms;
         var cues = FollowUpCues.Read(followUp.Question);
-        if (!DependsOnEarlierTurns(cues, question.Terms.Count(known.Contains)))
+        if (!DependsOnEarlierTurns(cues, question.Terms.Count, question.Terms.Count(known.Contains)))
         {
             return question;
         }
@@ -64,13 +64,14 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
     }
 
     /// <summary>
-    /// Whether a question needs the earlier turns: it points back, opens elliptically, or has too little of its own
-    /// that the documents know to stand alone.
+    /// Whether a question needs the earlier turns: it points back, opens elliptically, has no words of its own ("why?"),
+    /// or is short with too little of its own that the documents know to stand alone. A question full of words the
+    /// documents never use ("what is the capital of Canada?") stands alone: it is off the topic, not about it.
     /// </summary>
-    public static bool DependsOnEarlierTurns(FollowUpCues cues, int ownKnownTerms) =>
+    public static bool DependsOnEarlierTurns(FollowUpCues cues, int ownTerms, int ownKnownTerms) =>
         cues.RefersBack
         || cues.IsElliptical
-        || ownKnownTerms == 0
+        || ownTerms == 0
         || (cues.PointsBack && ownKnownTerms <= 2)
         || (cues.WordCount <= 4 && ownKnownTerms <= 1);
 

@@ -28,16 +28,18 @@ public sealed class LlmChatFactory(IOptions<LlmOptions> options, IHttpClientFact
         return new OpenAIChatCompletionService(llm.Model!, string.IsNullOrEmpty(llm.ApiKey) ? "none" : llm.ApiKey, httpClient: client, loggerFactory: loggers);
     }
 
-    public OpenAIPromptExecutionSettings Settings()
+    /// <summary>The configured temperature and token limit; <paramref name="maxTokens"/> replaces the limit for a call that wants a short reply.</summary>
+    public OpenAIPromptExecutionSettings Settings(int? maxTokens = null)
     {
         var llm = options.Value;
-        var settings = new OpenAIPromptExecutionSettings { Temperature = llm.Temperature, MaxTokens = llm.MaxTokens };
+        var limit = maxTokens ?? llm.MaxTokens;
+        var settings = new OpenAIPromptExecutionSettings { Temperature = llm.Temperature, MaxTokens = limit };
         if (llm.Provider == LlmProvider.OpenAICompatible)
         {
             // The connector sends max_completion_tokens, which some local servers ignore; they know max_tokens.
             // ExtraBody is the connector's own (experimental) way to add a field to the request.
 #pragma warning disable SKEXP0010
-            settings.ExtraBody = new Dictionary<string, object?> { ["max_tokens"] = llm.MaxTokens };
+            settings.ExtraBody = new Dictionary<string, object?> { ["max_tokens"] = limit };
 #pragma warning restore SKEXP0010
         }
 

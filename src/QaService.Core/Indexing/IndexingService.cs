@@ -15,8 +15,10 @@ internal sealed class IndexingService(
         {
             await owner.StartAsync(stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (stoppingToken.IsCancellationRequested)
         {
+            // The host is stopping; a build cut short (cancelled, or the embedding model's run aborted) is no failure.
+            logger.LogDebug(e, "Index build stopped with the host");
         }
         catch (Exception e)
         {

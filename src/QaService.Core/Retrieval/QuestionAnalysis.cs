@@ -26,8 +26,8 @@ public sealed record QuestionAnalysis(
     public bool AsksAboutAuthor { get; init; }
 
     /// <summary>
-    /// Sentences an earlier turn cited, by key, with a small amount to add to their score (or, when negative, to take
-    /// away, for "what else …?"). Empty for a standalone question.
+    /// Sentences an earlier turn cited, by key, with the share by which their score is raised (or, when negative,
+    /// lowered, for "what else …?"). Empty for a standalone question.
     /// </summary>
     public IReadOnlyDictionary<int, double> SentencePriors { get; init; } = new Dictionary<int, double>();
 

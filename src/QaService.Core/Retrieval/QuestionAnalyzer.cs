@@ -122,7 +122,8 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|amount)\b")]
     private static partial Regex HowMany();
 
-    [GeneratedRegex(@"\bhow\s+long\b|\bfor\s+how\s+long\b|\bwhat\s+(duration|length)\b")]
+    // "How long is the bridge?" asks for a length, not a time.
+    [GeneratedRegex(@"\bhow\s+long\b(?!\s+(is|are)\s+(the|a|an|its|their)\b)|\bwhat\s+duration\b")]
     private static partial Regex HowLong();
 
     [GeneratedRegex(@"\bwhen\b|\bwhat\s+(year|date|day|month|time)\b|\bwhich\s+(year|date|day|month)\b|\bin\s+(which|what)\s+(year|month)\b")]

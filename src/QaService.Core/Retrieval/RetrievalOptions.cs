@@ -11,8 +11,8 @@ public sealed class RetrievalOptions
     public int TopK { get; set; } = 5;
 
     /// <summary>
-    /// Whether sentence embeddings (all-MiniLM-L6-v2, shipped in a package) are fused with BM25. Off: BM25 only,
-    /// about 300 MB less memory and no model load at start.
+    /// Whether sentence embeddings (all-MiniLM-L6-v2 and arctic-embed-xs, shipped in NuGet packages) are fused with
+    /// BM25. Off: BM25 only, a few hundred MB less memory and no model load at start.
     /// </summary>
     public bool Dense { get; set; } = true;
 

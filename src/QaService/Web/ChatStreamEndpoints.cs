@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,10 +10,14 @@ namespace QaService.Host.Web;
 /// <summary>
 /// <c>POST /api/chat/stream</c>: the ask request, answered as server-sent events — <c>citations</c> (the citation
 /// array), <c>delta</c> (<c>{"text": ...}</c>, one or more) and <c>done</c> (the whole reply of <c>/api/ask</c>).
+/// A generative answer that breaks off midway sends <c>reset</c> (<c>{"reason": ...}</c>) and then the extractive
+/// answer from its own <c>citations</c> on.
 /// </summary>
 internal static class ChatStreamEndpoints
 {
     public sealed record AnswerDelta(string Text);
+
+    public sealed record AnswerReset(string Reason);
 
     public static RouteGroupBuilder MapChatStreamEndpoints(this RouteGroupBuilder api)
     {
@@ -21,7 +26,9 @@ internal static class ChatStreamEndpoints
             .WithSummary("Answers like /api/ask, streamed as server-sent events.")
             .WithDescription(
                 "Events in order: `citations` (array of citations), `delta` ({\"text\": ...}, one or more pieces of the answer) "
-                + "and `done` (the whole reply, as /api/ask returns it). Bad input and not-ready are problem replies, sent before any event.")
+                + "and `done` (the whole reply, as /api/ask returns it). When a generative answer breaks off midway, `reset` "
+                + "({\"reason\": ...}) says to drop the text streamed so far, and the extractive answer follows from its own `citations` on. "
+                + "Bad input and not-ready are problem replies, sent before any event.")
             .DescribeJsonBody<AskRequestBody>()
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -61,22 +68,20 @@ internal static class ChatStreamEndpoints
         {
             while (hasCurrent)
             {
-                if (ToFrame(events.Current) is { } frame)
-                {
-                    yield return frame;
-                }
-
+                yield return ToFrame(events.Current);
                 hasCurrent = await events.MoveNextAsync();
             }
         }
     }
 
-    private static SseItem<string>? ToFrame(AskEvent item) => item switch
+    // An event the page does not know about must fail a test, not vanish from the stream.
+    private static SseItem<string> ToFrame(AskEvent item) => item switch
     {
         CitationsEvent e => Frame("citations", e.Citations),
         AnswerDeltaEvent e => Frame("delta", new AnswerDelta(e.Text)),
+        AnswerResetEvent e => Frame("reset", new AnswerReset(e.Reason)),
         CompletedEvent e => Frame("done", e.Reply),
-        _ => null,
+        _ => throw new UnreachableException($"The chat stream has no frame for {item.GetType().Name}."),
     };
 
     private static SseItem<string> Frame<T>(string type, T data) =>

@@ -83,6 +83,8 @@
           answer.showCitations(data, false);
         } else if (event.type === "delta") {
           answer.appendText(data.text);
+        } else if (event.type === "reset") {
+          answer.reset(data.reason);
         } else if (event.type === "done") {
           reply = data;
           answer.complete(reply);
@@ -181,9 +183,11 @@
     const mode = element.querySelector(".badge-mode");
     const abstained = element.querySelector(".badge-abstained");
     const fallback = element.querySelector(".fallback-reason");
+    const warning = element.querySelector(".answer-warning");
     const citations = element.querySelector(".citations");
     const heading = element.querySelector(".citations-heading");
     const list = element.querySelector(".citation-list");
+    const typingDots = text.querySelector(".typing");
     let typing = true;
     mode.textContent = "Answering…";
     ui.messages.append(element);
@@ -199,19 +203,30 @@
         text.append(document.createTextNode(piece));
         scrollToEnd();
       },
+      // A generative answer broke off: its text and passages go, and the extractive answer streams in instead.
+      reset(reason) {
+        text.replaceChildren(typingDots);
+        typing = true;
+        list.replaceChildren();
+        citations.hidden = true;
+        showFallback(reason);
+        scrollToEnd();
+      },
       showCitations(items, isAbstention) {
         list.replaceChildren(...items.map((citation, index) => citationItem(citation, index + 1)));
         heading.textContent = isAbstention ? "Nearest passages" : "Sources";
         citations.hidden = items.length === 0;
         scrollToEnd();
       },
+      // The reply is the final word: a generative answer's [n] markers are renumbered to match its citations.
       complete(reply) {
         text.textContent = reply.answer;
         typing = false;
         mode.textContent = reply.mode === "generative" ? "Generative" : "Extractive";
         mode.dataset.mode = reply.mode;
-        fallback.hidden = !reply.fallbackReason;
-        fallback.textContent = reply.fallbackReason ? `Generative answer unavailable: ${reply.fallbackReason}` : "";
+        showFallback(reply.fallbackReason);
+        warning.hidden = !reply.warning;
+        warning.textContent = reply.warning ?? "";
         abstained.hidden = !reply.abstained;
         element.classList.toggle("message-abstained", reply.abstained);
         view.showCitations(reply.citations ?? [], reply.abstained);
@@ -225,6 +240,12 @@
         text.textContent = message;
       },
     };
+
+    function showFallback(reason) {
+      fallback.hidden = !reason;
+      fallback.textContent = reason ? `Fell back to the extractive answer: ${reason}` : "";
+    }
+
     return view;
   }
 

@@ -11,17 +11,21 @@ public sealed class FollowUpCuesTests
     [InlineData("and india?")]
     [InlineData("What could Pakistan offer in return?")]
     public void QuestionThatPointsBack_DependsOnEarlierTurns(string question) =>
-        Assert.True(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read(question), ownKnownTerms: 2));
+        Assert.True(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read(question), ownTerms: 2, ownKnownTerms: 2));
 
     [Theory]
     [InlineData("Why was the orchestra closed for a season?")]
     [InlineData("Did Hamas say what it wants?")]
     public void QuestionWithASubjectOfItsOwn_StandsAlone(string question) =>
-        Assert.False(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read(question), ownKnownTerms: 3));
+        Assert.False(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read(question), ownTerms: 3, ownKnownTerms: 3));
 
     [Fact]
-    public void QuestionWithNothingTheDocumentsKnow_DependsOnEarlierTurns() =>
-        Assert.True(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read("How come?"), ownKnownTerms: 0));
+    public void QuestionWithNoWordsOfItsOwn_DependsOnEarlierTurns() =>
+        Assert.True(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read("How come?"), ownTerms: 0, ownKnownTerms: 0));
+
+    [Fact]
+    public void OffTopicQuestion_StandsAlone() =>
+        Assert.False(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read("What is the capital of Canada?"), ownTerms: 2, ownKnownTerms: 0));
 
     [Fact]
     public void WhatElse_AsksForSomethingOtherThanTheLastAnswer() =>

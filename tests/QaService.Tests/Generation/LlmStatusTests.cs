@@ -28,7 +28,7 @@ public sealed class LlmStatusTests
         await app.StartAsync();
         using var client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
 
-        var healthy = await client.GetStringAsync("/readyz");
+        var healthy = await ReadyzOnceTheIndexIsReadyAsync(client);
         var ask = await client.PostAsJsonAsync("/api/ask", new { question = GenerativeAnswerTests.Question });
         var askBody = await ask.Content.ReadAsStringAsync();
         var broken = await client.GetStringAsync("/readyz");
@@ -39,6 +39,22 @@ public sealed class LlmStatusTests
         Assert.DoesNotContain(Key, healthy + askBody + broken);
         Assert.Equal(2, server.Requests);
         await app.StopAsync();
+    }
+
+    private static async Task<string> ReadyzOnceTheIndexIsReadyAsync(HttpClient client)
+    {
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            using var response = await client.GetAsync("/readyz");
+            if (response.IsSuccessStatusCode)
+            {
+                return await response.Content.ReadAsStringAsync();
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The index never became ready.");
     }
 
     [Fact]

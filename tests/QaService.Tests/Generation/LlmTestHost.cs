@@ -56,8 +56,8 @@ internal sealed class LlmTestHost : IDisposable
 
     public LlmState Llm => host.Services.GetRequiredService<LlmState>();
 
-    public Task<AskReply> AskAsync(string question, AnswerMode mode = AnswerMode.Auto) =>
-        Asker.AskAsync(new AskRequest(question, Mode: mode), CancellationToken.None);
+    public Task<AskReply> AskAsync(string question, AnswerMode mode = AnswerMode.Auto, string? conversationId = null) =>
+        Asker.AskAsync(new AskRequest(question, conversationId, mode), CancellationToken.None);
 
     public async Task<List<AskEvent>> StreamAsync(string question, AnswerMode mode = AnswerMode.Auto)
     {

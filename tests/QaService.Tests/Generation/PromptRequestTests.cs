@@ -56,7 +56,7 @@ public sealed class PromptRequestTests
     public async Task Ask_AfterThePromptFileIsEdited_SendsTheEditedRules()
     {
         using var prompts = new TempFolder();
-        CopyFolder(Path.Combine(AppContext.BaseDirectory, "prompts"), prompts.Path);
+        prompts.CopyFrom(Path.Combine(AppContext.BaseDirectory, "prompts"));
         await using var server = await FakeLlmServer.StartAsync();
         server.Default = FakeReply.Answer("Pezeshkian [1].");
         using var host = new LlmTestHost(server.BaseAddress, new Dictionary<string, string?> { ["Llm:PromptsPath"] = prompts.Path });
@@ -76,7 +76,7 @@ public sealed class PromptRequestTests
     public async Task Ask_WhenThePromptFileIsBroken_FallsBackWithoutCallingTheModel()
     {
         using var prompts = new TempFolder();
-        CopyFolder(Path.Combine(AppContext.BaseDirectory, "prompts"), prompts.Path);
+        prompts.CopyFrom(Path.Combine(AppContext.BaseDirectory, "prompts"));
         File.WriteAllText(Path.Combine(prompts.Path, "Answering", "Answer", "skprompt.txt"), "Rules & passages: {{$passages}} {{$question}}");
         await using var server = await FakeLlmServer.StartAsync();
         using var host = new LlmTestHost(server.BaseAddress, new Dictionary<string, string?> { ["Llm:PromptsPath"] = prompts.Path });
@@ -111,20 +111,5 @@ public sealed class PromptRequestTests
         Assert.Equal(1, server.Requests);
     }
 
-    private static List<(string Role, string Content)> Messages(JsonObject body) =>
-        body["messages"]!.AsArray().Select(m => (m!["role"]!.GetValue<string>(), Content(m["content"]!))).ToList();
-
-    // A message's content is a string, or a list of text parts.
-    private static string Content(JsonNode content) =>
-        content is JsonArray parts ? string.Concat(parts.Select(p => p!["text"]?.GetValue<string>())) : content.GetValue<string>();
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
+    private static IReadOnlyList<(string Role, string Content)> Messages(JsonObject body) => FakeLlmServer.Messages(body);
 }

@@ -17,6 +17,7 @@ public sealed class FakeLlmServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentQueue<FakeReply> script = new();
     private readonly ConcurrentQueue<JsonObject> bodies = new();
+    private readonly TaskCompletionSource abandoned = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int requests;
 
     private FakeLlmServer(WebApplication app) => this.app = app;
@@ -26,6 +27,9 @@ public sealed class FakeLlmServer : IAsyncDisposable
     public int Requests => Volatile.Read(ref requests);
 
     public IReadOnlyList<JsonObject> Bodies => bodies.ToList();
+
+    /// <summary>Completes when a client first goes away before its reply was fully written.</summary>
+    public Task Abandoned => abandoned.Task;
 
     public string BaseAddress => app.Urls.First() + "/v1";
 
@@ -41,6 +45,13 @@ public sealed class FakeLlmServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The chat messages of a request body, as (role, text).</summary>
+    public static IReadOnlyList<(string Role, string Content)> Messages(JsonObject body) =>
+        body["messages"]!.AsArray().Select(m => (m!["role"]!.GetValue<string>(), Content(m["content"]!))).ToList();
+
+    /// <summary>Whether the client asked for a streamed reply.</summary>
+    public static bool IsStreamed(JsonObject body) => body["stream"]?.GetValue<bool>() == true;
+
     public void Enqueue(params FakeReply[] replies)
     {
         foreach (var reply in replies)
@@ -55,21 +66,40 @@ public sealed class FakeLlmServer : IAsyncDisposable
         var body = (JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync()) as JsonObject)!;
         bodies.Enqueue(body);
         var reply = script.TryDequeue(out var next) ? next : Default;
-        var stream = body["stream"]?.GetValue<bool>() == true;
+        var stream = IsStreamed(body);
         try
         {
             await reply.Write(context, stream, context.RequestAborted);
         }
         catch (OperationCanceledException)
         {
+            if (context.RequestAborted.IsCancellationRequested)
+            {
+                abandoned.TrySetResult();
+            }
         }
     }
+
+    /// <summary>Configuration that points a QaService host at this server, with quick retries.</summary>
+    public Dictionary<string, string?> HostSettings() => new()
+    {
+        ["Llm:Provider"] = "OpenAICompatible",
+        ["Llm:Endpoint"] = BaseAddress,
+        ["Llm:Model"] = "test-model",
+        ["Llm:ApiKey"] = "sk-test-key-do-not-print",
+        ["Llm:MaxRetries"] = "1",
+        ["Llm:RetryDelay"] = "00:00:00.050",
+    };
 
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();
         await app.DisposeAsync();
     }
+
+    // A message's content is a string, or a list of text parts.
+    private static string Content(JsonNode content) =>
+        content is JsonArray parts ? string.Concat(parts.Select(p => p!["text"]?.GetValue<string>())) : content.GetValue<string>();
 }
 
 /// <summary>One scripted reply of <see cref="FakeLlmServer"/>: an answer (plain JSON or SSE, as asked), or a fault.</summary>
@@ -90,8 +120,24 @@ public sealed record FakeReply(Func<HttpContext, bool, CancellationToken, Task> 
             await SendChunk(context, Chunk(token, null), cancellationToken);
         }
 
-        await SendChunk(context, Chunk(null, "stop"), cancellationToken);
-        await context.Response.WriteAsync("data: [DONE]\n\n", cancellationToken);
+        await EndStream(context, cancellationToken);
+    });
+
+    /// <summary>Streams the first words of the answer, waits for <paramref name="resume"/>, then streams the rest.</summary>
+    public static FakeReply PauseAfter(string text, int tokens, Task resume) => new(async (context, _, cancellationToken) =>
+    {
+        await StartStream(context, cancellationToken);
+        foreach (var (token, i) in Tokens(text).Select((token, i) => (token, i)))
+        {
+            if (i == tokens)
+            {
+                await resume.WaitAsync(cancellationToken);
+            }
+
+            await SendChunk(context, Chunk(token, null), cancellationToken);
+        }
+
+        await EndStream(context, cancellationToken);
     });
 
     public static FakeReply Status(int status, string? retryAfter = null) => new((context, _, cancellationToken) =>
@@ -143,6 +189,12 @@ public sealed record FakeReply(Func<HttpContext, bool, CancellationToken, Task> 
     {
         context.Response.ContentType = "text/event-stream";
         await context.Response.StartAsync(cancellationToken);
+    }
+
+    private static async Task EndStream(HttpContext context, CancellationToken cancellationToken)
+    {
+        await SendChunk(context, Chunk(null, "stop"), cancellationToken);
+        await context.Response.WriteAsync("data: [DONE]\n\n", cancellationToken);
     }
 
     private static async Task SendChunk(HttpContext context, object chunk, CancellationToken cancellationToken)

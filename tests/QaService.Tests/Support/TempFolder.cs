@@ -18,6 +18,17 @@ public sealed class TempFolder : IDisposable
         return path;
     }
 
+    /// <summary>Copies every file under <paramref name="folder"/> into this folder, keeping their relative paths.</summary>
+    public void CopyFrom(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            var target = System.IO.Path.Combine(Path, System.IO.Path.GetRelativePath(folder, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            System.IO.File.Copy(file, target);
+        }
+    }
+
     public void Dispose()
     {
         try

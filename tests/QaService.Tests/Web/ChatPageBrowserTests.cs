@@ -32,12 +32,7 @@ public sealed class ChatPageBrowserTests
         var expected = await AskAsync(http, Question);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         var dialogs = new List<string>();
         page.Dialog += (_, dialog) =>
@@ -74,7 +69,7 @@ public sealed class ChatPageBrowserTests
         await Expect(highlighted).ToHaveCountAsync(1);
         await Expect(highlighted).ToHaveTextAsync(expected.Citations[0].Text);
         await Expect(highlighted).ToBeInViewportAsync();
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("chat-cited-answer.png") });
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("chat-cited-answer.png") });
 
         // The conversation lives in this tab: a reload shows it again and a follow-up continues it.
         var conversationId = await SavedConversationIdAsync(page);
@@ -114,7 +109,7 @@ public sealed class ChatPageBrowserTests
         await page.SetViewportSizeAsync(390, 844);
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.Locator("#article-panel")).ToBeHiddenAsync();
-        await page.ScreenshotAsync(new() { Path = ScreenshotPath("chat-phone.png") });
+        await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("chat-phone.png") });
     }
 
     private static async Task<Reply> AskAsync(HttpClient http, string question)
@@ -125,19 +120,6 @@ public sealed class ChatPageBrowserTests
 
     private static async Task<string?> SavedConversationIdAsync(IPage page) =>
         await page.EvaluateAsync<string?>("() => JSON.parse(sessionStorage.getItem('qaservice.chat') ?? 'null')?.conversationId ?? null");
-
-    private static string ScreenshotPath(string name)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "QaService.slnx")))
-        {
-            root = root.Parent;
-        }
-
-        var folder = Path.Combine(root?.FullName ?? AppContext.BaseDirectory, "artifacts", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, name);
-    }
 
     private sealed record Reply(string Answer, IReadOnlyList<CitationText> Citations);
 

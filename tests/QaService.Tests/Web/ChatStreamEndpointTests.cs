@@ -14,17 +14,17 @@ public sealed class ChatStreamEndpointTests
     {
         await using var factory = new QaWebFactory();
         using var client = factory.CreateClient();
-        // Each in a conversation of its own, so both are its first turn.
-        using var response = await client.PostAsJsonAsync("/api/chat/stream", new { question = Question, conversationId = "same-conversation" });
+
+        // Each in a conversation of its own, so both are its first turn and only the conversation id differs.
+        using var response = await client.PostAsJsonAsync("/api/chat/stream", new { question = Question, conversationId = "streamed-tab" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var events = await ServerSentEventReader.ReadAllAsync(response);
-        using var asked = await client.PostAsJsonAsync("/api/ask", new { question = Question, conversationId = "same-conversation-2" });
+        using var asked = await client.PostAsJsonAsync("/api/ask", new { question = Question, conversationId = "asking-tab" });
 
         var done = Assert.Single(events, e => e.Type == "done").Data;
-        Assert.Equal(
-            (await asked.Content.ReadAsStringAsync()).Replace("same-conversation-2", "same-conversation", StringComparison.Ordinal),
-            done.GetRawText());
+        var askReply = await asked.Content.ReadAsStringAsync();
+        Assert.Equal(askReply.Replace("\"asking-tab\"", "\"streamed-tab\"", StringComparison.Ordinal), done.GetRawText());
         Assert.True(JsonElement.DeepEquals(done.GetProperty("citations"), events.Single(e => e.Type == "citations").Data));
         Assert.Equal(done.GetProperty("answer").GetString(), string.Concat(events.Where(e => e.Type == "delta").Select(e => e.Data.GetProperty("text").GetString())));
     }

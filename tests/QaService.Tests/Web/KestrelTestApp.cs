@@ -44,6 +44,26 @@ public sealed class KestrelTestApp : IAsyncDisposable
         return new KestrelTestApp(app, folder, logs);
     }
 
+    /// <summary>
+    /// Waits for the request log line of <paramref name="path"/>, which is written once the server has finished with
+    /// the request, errors included.
+    /// </summary>
+    public async Task WaitForRequestLogAsync(string path)
+    {
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (Logs.Entries.Any(e => e.Category.StartsWith("Microsoft.AspNetCore.HttpLogging", StringComparison.Ordinal)
+                                      && e.Message.Contains(path, StringComparison.Ordinal)))
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail($"The server never finished the request to {path}.");
+    }
+
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public async ValueTask DisposeAsync()
