@@ -8,6 +8,4 @@ public sealed record AnswerSignals(
     double BestCoverage,
     double BestWindowCoverage,
     double? BestDense,
-    double DenseMargin,
-    double TypeMatch,
-    double BestScore);
+    double TypeMatch);

@@ -69,12 +69,10 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
             || question.AnswerType == AnswerType.Place
             || question.ContextTerms.Count > 0
             || corpus.KnownTerms.Contains(question.FocusTerms[^1]);
-        var denseOrder = ranked.Select(s => s.Dense).OrderDescending().Take(2).ToList();
-        var margin = denseOrder.Count == 2 ? denseOrder[0] - denseOrder[1] : 0;
+        double? bestDense = retrieval.SentenceDense is null ? null : Math.Round(ranked.Max(s => s.Dense), 3);
         return new AnswerSignals(
             Math.Round(SentenceScorer.Coverage(corpus, terms, corpus.KnownTerms), 3), unknown, focusKnown,
-            Math.Round(best.Coverage, 3), Math.Round(best.WindowCoverage, 3), retrieval.SentenceDense is null ? null : Math.Round(denseOrder.FirstOrDefault(), 3),
-            Math.Round(margin, 3), best.TypeMatch, Math.Round(best.Score, 3));
+            Math.Round(best.Coverage, 3), Math.Round(best.WindowCoverage, 3), bestDense, best.TypeMatch);
     }
 
     /// <summary>

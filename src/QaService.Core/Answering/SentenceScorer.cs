@@ -82,13 +82,10 @@ public static class SentenceScorer
 
     private static double WindowCoverage(Corpus corpus, IReadOnlyList<WeightedTerm> question, int key)
     {
-        var sentence = corpus.Sentences[key];
         var terms = new HashSet<string>(corpus.SentenceTerms[key]);
         foreach (var neighbour in new[] { key - 1, key + 1 })
         {
-            if (neighbour >= 0 && neighbour < corpus.Sentences.Count
-                && corpus.Sentences[neighbour].DocumentId == sentence.DocumentId
-                && corpus.Sentences[neighbour].Paragraph == sentence.Paragraph)
+            if (neighbour >= 0 && neighbour < corpus.Sentences.Count && corpus.SameParagraph(key, neighbour))
             {
                 terms.UnionWith(corpus.SentenceTerms[neighbour]);
             }
