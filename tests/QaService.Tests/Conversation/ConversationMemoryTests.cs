@@ -10,7 +10,7 @@ public sealed class ConversationMemoryTests : IDisposable
     [Fact]
     public async Task Reply_WithoutConversationId_StartsANewConversation()
     {
-        using var host = new QaServiceFactory(ConversationApi.Settings(documents));
+        using var host = new QaAppFactory(ConversationApi.Settings(documents));
         var reply = await host.CreateClient().AskAsync("When did the Velmora Harbour Bridge open?");
 
         Assert.Matches("^[0-9a-f]{32}$", reply.ConversationId);
@@ -20,7 +20,7 @@ public sealed class ConversationMemoryTests : IDisposable
     [Fact]
     public async Task UnknownConversationId_StartsANewConversationUnderThatId()
     {
-        using var host = new QaServiceFactory(ConversationApi.Settings(documents));
+        using var host = new QaAppFactory(ConversationApi.Settings(documents));
         var client = host.CreateClient();
         var reply = await client.AskAsync("Why was it closed?", "never-seen-before-42");
         var next = await client.AskAsync("When did the Velmora Harbour Bridge open?", "never-seen-before-42");
@@ -34,7 +34,7 @@ public sealed class ConversationMemoryTests : IDisposable
     [Fact]
     public async Task MalformedConversationId_IsReplacedByANewOne()
     {
-        using var host = new QaServiceFactory(ConversationApi.Settings(documents));
+        using var host = new QaAppFactory(ConversationApi.Settings(documents));
         var reply = await host.CreateClient().AskAsync("When did the Velmora Harbour Bridge open?", "not an id; " + new string('x', 80));
 
         Assert.Matches("^[0-9a-f]{32}$", reply.ConversationId);
@@ -44,7 +44,7 @@ public sealed class ConversationMemoryTests : IDisposable
     [Fact]
     public async Task Conversation_IdleLongerThanTimeToLive_IsForgotten()
     {
-        using var host = new QaServiceFactory(ConversationApi.Settings(documents, ("ConversationStore:TimeToLive", "00:00:01")));
+        using var host = new QaAppFactory(ConversationApi.Settings(documents, ("ConversationStore:TimeToLive", "00:00:01")));
         var client = host.CreateClient();
         var first = await client.AskAsync("When did the Velmora Harbour Bridge open?");
         var soon = await client.AskAsync("Why was it closed?", first.ConversationId);
@@ -61,7 +61,7 @@ public sealed class ConversationMemoryTests : IDisposable
     [Fact]
     public async Task Conversation_KeepsCountingPastTheTurnLimit_ButRemembersOnlyTheLatestTurns()
     {
-        using var host = new QaServiceFactory(ConversationApi.Settings(documents, ("ConversationStore:MaxTurns", "1")));
+        using var host = new QaAppFactory(ConversationApi.Settings(documents, ("ConversationStore:MaxTurns", "1")));
         var client = host.CreateClient();
         var bridge = await client.AskAsync("When did the Velmora Harbour Bridge open?");
         await client.AskAsync("Who founded the Corvin Youth Orchestra?", bridge.ConversationId);

@@ -6,9 +6,9 @@ namespace QaService.Tests.Conversation;
 public sealed class FollowUpTests : IDisposable
 {
     private readonly TempFolder documents = new();
-    private readonly QaServiceFactory host;
+    private readonly QaAppFactory host;
 
-    public FollowUpTests() => host = new QaServiceFactory(ConversationApi.Settings(documents));
+    public FollowUpTests() => host = new QaAppFactory(ConversationApi.Settings(documents));
 
     [Fact]
     public async Task FollowUp_WithPronoun_IsAnsweredAboutTheEarlierSubject()

@@ -11,8 +11,8 @@ public sealed class SharedConversationTests(RedisServer redis) : IClassFixture<R
     [Fact]
     public async Task Conversation_StartedOnOneHost_ContinuesOnAnother()
     {
-        using var hostA = new QaServiceFactory(ConversationApi.Settings(documents, ("ConversationStore:Redis", redis.Address)));
-        using var hostB = new QaServiceFactory(ConversationApi.Settings(documents, ("ConversationStore:Redis", redis.Address)));
+        using var hostA = new QaAppFactory(ConversationApi.Settings(documents, ("ConversationStore:Redis", redis.Address)));
+        using var hostB = new QaAppFactory(ConversationApi.Settings(documents, ("ConversationStore:Redis", redis.Address)));
 
         var first = await hostA.CreateClient().AskAsync("When did the Velmora Harbour Bridge open?");
         var followUp = await hostB.CreateClient().AskAsync("Why was it closed?", first.ConversationId);
@@ -27,7 +27,7 @@ public sealed class SharedConversationTests(RedisServer redis) : IClassFixture<R
     [Fact]
     public async Task Conversation_InRedis_ExpiresAfterTimeToLive()
     {
-        using var host = new QaServiceFactory(ConversationApi.Settings(
+        using var host = new QaAppFactory(ConversationApi.Settings(
             documents, ("ConversationStore:Redis", redis.Address), ("ConversationStore:TimeToLive", "00:00:01")));
         var client = host.CreateClient();
         var first = await client.AskAsync("When did the Velmora Harbour Bridge open?");

@@ -1,3 +1,4 @@
+using QaService.Tests.Support;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -12,7 +13,7 @@ public sealed class ChatStreamEndpointTests
     [Fact]
     public async Task ChatStream_EndsWithExactlyTheReplyOfAsk()
     {
-        await using var factory = new QaWebFactory();
+        await using var factory = new QaAppFactory();
         using var client = factory.CreateClient();
 
         // Each in a conversation of its own, so both are its first turn and only the conversation id differs.
@@ -32,7 +33,7 @@ public sealed class ChatStreamEndpointTests
     [Fact]
     public async Task ChatStream_WithConversationId_KeepsIt()
     {
-        await using var factory = new QaWebFactory();
+        await using var factory = new QaAppFactory();
         using var client = factory.CreateClient();
 
         using var response = await client.PostAsJsonAsync("/api/chat/stream", new { question = Question, conversationId = "tab-42" });
@@ -55,7 +56,7 @@ public sealed class ChatStreamEndpointTests
     [MemberData(nameof(BadRequests))]
     public async Task ChatStream_WithBadInput_ReturnsProblemInsteadOfAStream(string contentType, string body, string detailMentions)
     {
-        await using var factory = new QaWebFactory();
+        await using var factory = new QaAppFactory();
         using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/api/chat/stream", new StringContent(body, Encoding.UTF8, contentType));
@@ -70,7 +71,7 @@ public sealed class ChatStreamEndpointTests
     [Fact]
     public async Task Ask_WithWrongContentType_ReturnsBadRequestProblemNot415()
     {
-        await using var factory = new QaWebFactory();
+        await using var factory = new QaAppFactory();
         using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/api/ask", new StringContent("Who wrote this article?", Encoding.UTF8, "text/plain"));

@@ -1,3 +1,4 @@
+using QaService.Tests.Support;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ public sealed class OperationsEndpointTests
     [Fact]
     public async Task Healthz_AnswersWhileAlive_AndReadyzOnceTheIndexIsReady()
     {
-        await using var factory = new QaWebFactory();
+        await using var factory = new QaAppFactory();
         using var client = factory.CreateClient();
 
         using var health = await client.GetAsync("/healthz");
@@ -25,7 +26,7 @@ public sealed class OperationsEndpointTests
     [Fact]
     public async Task OpenApiDocument_DescribesEveryEndpointAndItsProblemReplies()
     {
-        await using var factory = new QaWebFactory();
+        await using var factory = new QaAppFactory();
         using var client = factory.CreateClient();
 
         var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
@@ -64,7 +65,7 @@ public sealed class OperationsEndpointTests
     [Fact]
     public async Task EachRequest_IsLoggedOnceWithMethodPathAndStatus()
     {
-        await using var factory = new QaWebFactory();
+        await using var factory = new QaAppFactory();
         using var client = factory.CreateClient();
 
         using var found = await client.GetAsync("/api/documents/article");
@@ -79,7 +80,7 @@ public sealed class OperationsEndpointTests
     [Fact]
     public async Task Root_ServesTheChatPageAndItsScripts()
     {
-        await using var factory = new QaWebFactory();
+        await using var factory = new QaAppFactory();
         using var client = factory.CreateClient();
 
         using var page = await client.GetAsync("/");

@@ -1,3 +1,4 @@
+using QaService.Tests.Support;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -17,7 +18,7 @@ public sealed class ProblemRepliesTests
     [InlineData("/api/documents/no-such-document/suggestions")]
     public async Task UnknownRouteOrDocument_ReturnsNotFoundProblem(string path)
     {
-        await using var factory = new QaWebFactory();
+        await using var factory = new QaAppFactory();
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(path);
@@ -30,7 +31,7 @@ public sealed class ProblemRepliesTests
     [Fact]
     public async Task WhileTheIndexIsNotReady_AnswersServiceUnavailableProblem_ThenServesOnceReady()
     {
-        await using var factory = new QaWebFactory()
+        await using var factory = new QaAppFactory()
             .WithSetting("Index:ReadyTimeout", "00:00:00")
             .WithServices(s => s.Remove(s.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(IndexingService))));
         using var client = factory.CreateClient();
@@ -51,7 +52,7 @@ public sealed class ProblemRepliesTests
     [Fact]
     public async Task UnexpectedException_ReturnsGenericProblemWithoutTheMessage_AndLogsIt()
     {
-        await using var factory = new QaWebFactory().WithServices(s => s.AddSingleton<ISemanticScorer, ExplodingScorer>());
+        await using var factory = new QaAppFactory().WithServices(s => s.AddSingleton<ISemanticScorer, ExplodingScorer>());
         using var client = factory.CreateClient();
 
         foreach (var path in new[] { "/api/ask", "/api/chat/stream" })

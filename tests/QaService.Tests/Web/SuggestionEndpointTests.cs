@@ -9,7 +9,7 @@ public sealed class SuggestionEndpointTests
     [Fact]
     public async Task Suggestions_ForTheBuiltInArticle_AreQuestionsItAnswers()
     {
-        await using var factory = new QaWebFactory();
+        await using var factory = new QaAppFactory();
         using var client = factory.CreateClient();
 
         var questions = await GetQuestionsAsync(client, "article");
@@ -34,7 +34,7 @@ public sealed class SuggestionEndpointTests
             Mayor Ilse Brandvold thanked the workers. The port was first built in 1887 by the Elin Trading Company.
             Ilse Brandvold said the harbour would stay open through the winter.
             """);
-        await using var factory = new QaWebFactory()
+        await using var factory = new QaAppFactory()
             .WithSetting("Documents:Sources:0:Path", path)
             .WithSetting("Documents:Sources:0:Id", "harbour");
         using var client = factory.CreateClient();
