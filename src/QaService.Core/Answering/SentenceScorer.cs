@@ -25,6 +25,8 @@ public static class SentenceScorer
         var maxBm25 = retrieval.SentenceBm25.Count == 0 ? 1 : retrieval.SentenceBm25.Values.Max();
         var sentenceDense = retrieval.SentenceDense;
         var passageDense = retrieval.PassageDense;
+        var sentenceRange = Range(sentenceDense);
+        var passageRange = Range(passageDense);
 
         var scored = new List<ScoredSentence>();
         foreach (var key in Candidates(retrieval))
@@ -44,8 +46,8 @@ public static class SentenceScorer
             {
                 dense = sentenceDense[key];
                 context = corpus.PassagesOfSentence(key).Max(p => passageDense[p]);
-                score += (DenseRelativeWeight * Relative(dense, sentenceDense)) + (DenseAbsoluteWeight * dense)
-                    + (ContextRelativeWeight * Relative(context, passageDense));
+                score += (DenseRelativeWeight * Relative(dense, sentenceRange)) + (DenseAbsoluteWeight * dense)
+                    + (ContextRelativeWeight * Relative(context, passageRange));
             }
 
             // A prior from the conversation lifts (or sinks) a sentence by a share of its own score, whatever the mode's scale.
@@ -56,12 +58,11 @@ public static class SentenceScorer
         return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Key).ToList();
     }
 
+    private static (double Low, double High) Range(float[]? all) => all is null || all.Length == 0 ? (0, 0) : (all.Min(), all.Max());
+
     /// <summary>Where a similarity sits between the lowest and highest of its kind for this question (0..1).</summary>
-    private static double Relative(double value, float[] all)
-    {
-        var (low, high) = (all.Min(), all.Max());
-        return high - low < 1e-6 ? 0 : (value - low) / (high - low);
-    }
+    private static double Relative(double value, (double Low, double High) range) =>
+        range.High - range.Low < 1e-6 ? 0 : (value - range.Low) / (range.High - range.Low);
 
     /// <summary>The rarity-weighted share of the question's terms that <paramref name="terms"/> holds.</summary>
     public static double Coverage(Corpus corpus, IReadOnlyList<WeightedTerm> question, IReadOnlySet<string> terms)

@@ -58,7 +58,6 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
             Terms = terms,
             ContextTerms = context,
             ContextWeight = ContextWeight(corpus, terms.Where(known.Contains), context),
-            ContextText = previous.Question,
             SentencePriors = Priors(previous, corpus, cues.WantsSomethingElse ? AlreadySaid : CitedBefore),
         };
     }

@@ -33,8 +33,6 @@ public sealed class IndexOwner(
     /// <summary>Why the index could not be built, when it could not.</summary>
     public string? Failure { get; private set; }
 
-    public IndexBuildReport? LastReport { get; private set; }
-
     /// <summary>The ready index; waits up to <see cref="IndexOptions.ReadyTimeout"/> for one still being built.</summary>
     public async Task<IndexSnapshot> GetReadyAsync(CancellationToken cancellationToken)
     {
@@ -70,7 +68,6 @@ public sealed class IndexOwner(
         try
         {
             var report = Build(force, progress, cancellationToken);
-            LastReport = report;
             Failure = null;
             return report;
         }

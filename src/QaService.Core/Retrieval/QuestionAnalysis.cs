@@ -19,9 +19,6 @@ public sealed record QuestionAnalysis(
     /// <summary>How much a context term counts against one of the question's own terms (0..1).</summary>
     public double ContextWeight { get; init; } = 0.4;
 
-    /// <summary>Extra text for dense retrieval of a follow-up (e.g. the previous question), or null.</summary>
-    public string? ContextText { get; init; }
-
     /// <summary>The question is about who wrote the document ("who wrote this?", "is the writer …?").</summary>
     public bool AsksAboutAuthor { get; init; }
 
