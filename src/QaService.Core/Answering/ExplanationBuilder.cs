@@ -1,5 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using QaService.Indexing;
 using QaService.Retrieval;
 
@@ -14,11 +12,9 @@ public static class ExplanationBuilder
         var query = Bm25Search.BuildQuery(retrieval.Terms, IndexFormat.PassageKind);
         var passages = retrieval.Passages.Select(p =>
         {
-            var luceneDoc = FindLuceneDocument(snapshot, p.Key);
-            var explanation = luceneDoc is { } doc && !retrieval.Question.IsEmpty
-                ? snapshot.Searcher.Explain(query, doc)
-                : null;
-            var matched = retrieval.Terms.Select(t => t.Term).Where(Terms(p.Passage.Text).Contains).ToList();
+            var explanation = retrieval.Question.IsEmpty ? null : snapshot.Searcher.Explain(query, snapshot.PassageDocument(p.Key));
+            var passageTerms = retrieval.Corpus.SentenceKeysOf(p.Key).SelectMany(k => retrieval.Corpus.SentenceTerms[k]).ToHashSet();
+            var matched = retrieval.Terms.Select(t => t.Term).Where(passageTerms.Contains).ToList();
             return new PassageEvidence(
                 p.Passage.Id, p.Rank, Math.Round(p.FusedScore, 5), p.Bm25Score, p.Bm25Rank, matched,
                 explanation?.ToString().Trim() ?? "no query term occurs in this passage",
@@ -33,17 +29,5 @@ public static class ExplanationBuilder
         return new Explanation(
             retrieval.Question.AnswerType.ToString(), retrieval.Question.Terms, passages, sentences, answer.Decision, answer.Signals, stages,
             retrieval.Question.ContextTerms);
-    }
-
-    private static HashSet<string> Terms(string text) => Text.TextAnalyzer.Instance.Terms(text).ToHashSet();
-
-    private static int? FindLuceneDocument(IndexSnapshot snapshot, int passageKey)
-    {
-        var query = new BooleanQuery
-        {
-            { new TermQuery(new Term(IndexFormat.Kind, IndexFormat.PassageKind)), Occur.MUST },
-        };
-        var hits = snapshot.Searcher.Search(query, snapshot.Corpus.Passages.Count).ScoreDocs;
-        return hits.Select(h => (int?)h.Doc).FirstOrDefault(d => snapshot.KeyOf(d!.Value) == passageKey);
     }
 }

@@ -11,6 +11,7 @@ public sealed class IndexSnapshot : IDisposable
     private readonly Lucene.Net.Store.Directory directory;
     private readonly DirectoryReader reader;
     private readonly int[] keys;
+    private readonly int[] passageDocuments;
 
     private IndexSnapshot(Corpus corpus, Lucene.Net.Store.Directory directory, DirectoryReader reader)
     {
@@ -23,6 +24,13 @@ public sealed class IndexSnapshot : IDisposable
         {
             keys[doc] = reader.Document(doc).GetField(IndexFormat.Key)?.GetInt32Value()
                 ?? throw new InvalidDataException($"Index entry {doc} has no key.");
+        }
+
+        passageDocuments = new int[corpus.Passages.Count];
+        var passages = Searcher.Search(new TermQuery(new Term(IndexFormat.Kind, IndexFormat.PassageKind)), Math.Max(1, corpus.Passages.Count));
+        foreach (var hit in passages.ScoreDocs)
+        {
+            passageDocuments[keys[hit.Doc]] = hit.Doc;
         }
     }
 
@@ -38,6 +46,9 @@ public sealed class IndexSnapshot : IDisposable
 
     /// <summary>The passage or sentence key stored with a Lucene document.</summary>
     public int KeyOf(int luceneDocument) => keys[luceneDocument];
+
+    /// <summary>The Lucene document that holds a passage.</summary>
+    public int PassageDocument(int passageKey) => passageDocuments[passageKey];
 
     /// <summary>Opens the generation folder and checks that it holds exactly this corpus; throws when it is damaged.</summary>
     internal static IndexSnapshot Open(Corpus corpus, string generationFolder)
