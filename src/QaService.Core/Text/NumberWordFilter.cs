@@ -4,8 +4,7 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace QaService.Text;
 
 /// <summary>
-/// Rewrites number words as digits ("twelve" → "12") so "twelve-day" and "12-day" meet, and drops the dots of
-/// acronyms ("u.s" → "us") so "U.S." and "US" meet.
+/// Rewrites number words as digits ("twelve" → "12") so "twelve-day" and "12-day" meet.
 /// </summary>
 internal sealed class NumberWordFilter : TokenFilter
 {
@@ -28,10 +27,6 @@ internal sealed class NumberWordFilter : TokenFilter
         if (NumberWords.TryGetValue(text, out var digits))
         {
             term.SetEmpty().Append(digits);
-        }
-        else if (text.Contains('.', StringComparison.Ordinal) && !char.IsDigit(text[0]))
-        {
-            term.SetEmpty().Append(text.Replace(".", "", StringComparison.Ordinal));
         }
 
         return true;

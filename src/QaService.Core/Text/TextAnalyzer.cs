@@ -3,6 +3,7 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 
@@ -10,7 +11,8 @@ namespace QaService.Text;
 
 /// <summary>
 /// The one English analysis chain used for indexing, querying and sentence matching: standard tokens, possessives
-/// dropped, lower case, number words as digits, stop words removed, Porter stems.
+/// dropped, acronyms without dots, lower case, country adjectives as the country, number words as digits, stop words
+/// removed, Porter stems.
 /// </summary>
 public sealed class TextAnalyzer : Analyzer
 {
@@ -23,7 +25,9 @@ public sealed class TextAnalyzer : Analyzer
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new EnglishPossessiveFilter(Version, tokenizer);
         stream = new ASCIIFoldingFilter(stream);
+        stream = new AcronymFilter(stream);
         stream = new LowerCaseFilter(Version, stream);
+        stream = new SynonymFilter(stream, PlaceNames.Map, ignoreCase: false);
         stream = new NumberWordFilter(stream);
         stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
         stream = new PorterStemFilter(stream);
