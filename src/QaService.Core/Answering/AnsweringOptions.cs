@@ -10,9 +10,13 @@ public sealed class AnsweringOptions
     [Range(1, 100_000)]
     public int MaxQuestionLength { get; set; } = 2000;
 
-    /// <summary>Most sentences an extractive answer joins (list questions use them all, others one or two).</summary>
+    /// <summary>Most sentences an extractive answer joins.</summary>
     [Range(1, 5)]
     public int MaxAnswerSentences { get; set; } = 3;
+
+    /// <summary>Most sentences for a question that asks for several things ("which countries …").</summary>
+    [Range(1, 10)]
+    public int MaxListSentences { get; set; } = 5;
 
     /// <summary>Most characters of an extractive answer; a sentence that would pass it is left out.</summary>
     [Range(100, 5000)]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QaService.Conversation;
 using QaService.Indexing;
 using QaService.Retrieval;
 
@@ -14,7 +15,9 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
 {
     private const double TypedCandidateRatio = 0.55;
     private const double FurtherSentenceRatio = 0.8;
+    private const double ListSentenceRatio = 0.7;
     private const double RunnerUpCoverageRatio = 0.6;
+    private const int SharedNamesForLink = 2;
 
     public ExtractiveAnswer Answer(RetrievalResult retrieval)
     {
@@ -27,30 +30,42 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
 
         var corpus = retrieval.Corpus;
         var best = ranked[0];
+        ScoredSentence? typedCompanion = null;
         if (AnswerTypeMatcher.IsRequired(question.AnswerType))
         {
             var typed = ranked.FirstOrDefault(s => s.TypeMatch >= 1 && s.Score >= TypedCandidateRatio * best.Score);
-            if (typed is null)
+            if (typed is null && TypedCompanion(best, ranked, corpus) is { } companion)
+            {
+                // The best match names the event and a sentence about the same people or places dates or counts it,
+                // as in "the 12-day conflict between Israel and Iran" … "Israel's attack on Iran in June".
+                typedCompanion = companion;
+            }
+            else if (typed is null)
             {
                 var signals = Signals(retrieval, ranked, best);
                 return new ExtractiveAnswer([], ranked, true, 0.9,
                     $"abstained: no sentence near the top holds the {Describe(question.AnswerType)} the question asks for", signals);
             }
 
-            best = typed;
+            else
+            {
+                best = typed!;
+            }
         }
 
         var evidence = Signals(retrieval, ranked, best);
-        var answerability = question.AsksAboutAuthor && corpus.AuthorshipSentences.Contains(best.Key)
-            ? 1
-            : AbstentionModel.Answerability(evidence);
+        // A question about who wrote the piece, or about how it opens or closes, is about the article itself: the
+        // byline, or the paragraph it points at, answers it whatever words it shares with the question.
+        var aboutTheArticle = (question.AsksAboutAuthor && corpus.AuthorshipSentences.Contains(best.Key))
+            || (question.Part != ArticlePart.Anywhere && corpus.IsInEdgeParagraph(best.Key, opening: question.Part == ArticlePart.Opening));
+        var answerability = aboutTheArticle ? 1 : AbstentionModel.Answerability(evidence);
         if (answerability < 0.5)
         {
             return new ExtractiveAnswer([], ranked, true, 1 - answerability,
                 $"abstained: answerability {answerability:0.00} < 0.5 ({AbstentionModel.Describe(evidence)})", evidence);
         }
 
-        var chosen = Compose(best, ranked, question, corpus);
+        var chosen = Compose(best, typedCompanion, ranked, question, corpus);
         return new ExtractiveAnswer(chosen, ranked, false, answerability,
             $"answered: answerability {answerability:0.00} ({AbstentionModel.Describe(evidence)})", evidence);
     }
@@ -75,18 +90,35 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
             Math.Round(best.Coverage, 3), Math.Round(best.WindowCoverage, 3), bestDense, best.TypeMatch);
     }
 
+    /// <summary>The best-scoring sentence of the wanted type that shares at least two names with <paramref name="best"/>.</summary>
+    private static ScoredSentence? TypedCompanion(ScoredSentence best, IReadOnlyList<ScoredSentence> ranked, Corpus corpus)
+    {
+        var names = NamedThings.Stems(corpus.Sentences[best.Key].Text).ToHashSet();
+        return ranked.FirstOrDefault(s => s.TypeMatch >= 1
+            && NamedThings.Stems(corpus.Sentences[s.Key].Text).Count(names.Contains) >= SharedNamesForLink);
+    }
+
     /// <summary>
-    /// The best sentence, then close runners-up (all of the wanted type when a type is required), each with the
-    /// sentence it leans on or that leans on it ("They have dubbed it …", "In return, …"), within the length limit.
+    /// The best sentence (and the sentence of the wanted type it is linked to, if any), then close runners-up (all of
+    /// the wanted type when a type is required), each with the sentence it leans on or that leans on it ("They have
+    /// dubbed it …", "In return, …"), within the length limit. A question asking for several things ("which
+    /// countries …") takes more runners-up.
     /// </summary>
-    private List<ScoredSentence> Compose(ScoredSentence best, IReadOnlyList<ScoredSentence> ranked, QuestionAnalysis question, Corpus corpus)
+    private List<ScoredSentence> Compose(ScoredSentence best, ScoredSentence? typedCompanion, IReadOnlyList<ScoredSentence> ranked, QuestionAnalysis question, Corpus corpus)
     {
         var limit = options.Value;
+        var maxSentences = question.AsksForList ? limit.MaxListSentences : limit.MaxAnswerSentences;
+        var runnerUpRatio = question.AsksForList ? ListSentenceRatio : FurtherSentenceRatio;
         var byKey = ranked.ToDictionary(s => s.Key);
         var chosen = new List<ScoredSentence>();
         var length = 0;
 
         AddWithLinkedSentences(best);
+        if (typedCompanion is not null)
+        {
+            AddWithLinkedSentences(typedCompanion);
+        }
+
         if (question.AsksAboutAuthor)
         {
             // A byline gives the name and an author note the background: together they answer "who wrote this".
@@ -96,7 +128,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
             }
         }
 
-        foreach (var candidate in ranked.TakeWhile(c => c.Score >= FurtherSentenceRatio * best.Score))
+        foreach (var candidate in ranked.TakeWhile(c => c.Score >= runnerUpRatio * best.Score))
         {
             // A runner-up must be about as much about the question as the best sentence, not merely close in meaning.
             var onTopic = candidate.Coverage >= RunnerUpCoverageRatio * best.Coverage;
@@ -132,7 +164,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         bool TryAdd(ScoredSentence sentence)
         {
             var extra = corpus.Sentences[sentence.Key].Text.Length + (chosen.Count == 0 ? 0 : 1);
-            if (chosen.Count >= limit.MaxAnswerSentences || chosen.Contains(sentence) || length + extra > limit.MaxAnswerCharacters)
+            if (chosen.Count >= maxSentences || chosen.Contains(sentence) || length + extra > limit.MaxAnswerCharacters)
             {
                 return false;
             }

@@ -17,6 +17,7 @@ public static class SentenceScorer
     private const double DenseAbsoluteWeight = 0.5;
     private const double ContextRelativeWeight = 0.5;
     private const double AuthorshipBonus = 0.6;
+    private const double ArticlePartBonus = 1.0;
 
     public static IReadOnlyList<ScoredSentence> Score(RetrievalResult retrieval)
     {
@@ -39,6 +40,11 @@ public static class SentenceScorer
             if (question.AsksAboutAuthor && corpus.AuthorshipSentences.Contains(key))
             {
                 score += AuthorshipBonus;
+            }
+
+            if (question.Part != ArticlePart.Anywhere && corpus.IsInEdgeParagraph(key, opening: question.Part == ArticlePart.Opening))
+            {
+                score += ArticlePartBonus;
             }
 
             double dense = 0, context = 0;
@@ -106,6 +112,13 @@ public static class SentenceScorer
         if (retrieval.SentenceDense is { } dense)
         {
             candidates.UnionWith(Enumerable.Range(0, dense.Length).OrderByDescending(k => dense[k]).Take(50));
+        }
+
+        // The opening or closing paragraph a question points at is a candidate whatever words it shares with the question.
+        if (retrieval.Question.Part != ArticlePart.Anywhere)
+        {
+            var opening = retrieval.Question.Part == ArticlePart.Opening;
+            candidates.UnionWith(Enumerable.Range(0, retrieval.Corpus.Sentences.Count).Where(k => retrieval.Corpus.IsInEdgeParagraph(k, opening)));
         }
 
         // A byline or an author note says who wrote the piece, not what happened: it answers only questions about the author.

@@ -46,10 +46,16 @@ public sealed class Corpus
         DocumentFrequency = SentenceTerms.SelectMany(t => t).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         KnownTerms = DocumentFrequency.Keys.ToHashSet();
         AuthorshipSentences = Enumerable.Range(0, Sentences.Count).Where(IsAboutAuthor).ToHashSet();
+        bodyParagraphs = Enumerable.Range(0, Sentences.Count)
+            .Where(key => !AuthorshipSentences.Contains(key) && !IsHeading(key))
+            .GroupBy(key => Sentences[key].DocumentId)
+            .ToDictionary(g => g.Key, g => (g.Min(key => Sentences[key].Paragraph), g.Max(key => Sentences[key].Paragraph)));
         termsByPrefix = KnownTerms.Where(t => t.Length >= PrefixLength)
             .GroupBy(t => t[..PrefixLength])
             .ToDictionary(g => g.Key, g => g.ToArray());
     }
+
+    private readonly Dictionary<string, (int First, int Last)> bodyParagraphs;
 
     private const int PrefixLength = 5;
     private readonly Dictionary<string, string[]> termsByPrefix;
@@ -90,9 +96,30 @@ public sealed class Corpus
         return isByline || SentenceTerms[key].Contains("author") || SentenceTerms[key].Contains("writer");
     }
 
+    /// <summary>A title or heading: a paragraph of one line that does not end like a sentence.</summary>
+    private bool IsHeading(int key)
+    {
+        var text = Sentences[key].Text;
+        var alone = (key == 0 || !SameParagraph(key - 1, key)) && (key == Sentences.Count - 1 || !SameParagraph(key, key + 1));
+        return alone && !char.IsPunctuation(text[^1]);
+    }
+
     public bool SameParagraph(int sentenceKey, int otherKey) =>
         Sentences[sentenceKey].DocumentId == Sentences[otherKey].DocumentId
         && Sentences[sentenceKey].Paragraph == Sentences[otherKey].Paragraph;
+
+    /// <summary>
+    /// Whether a sentence is in the first (<paramref name="opening"/>) or last paragraph of its document, headings,
+    /// bylines and author notes aside.
+    /// </summary>
+    public bool IsInEdgeParagraph(int sentenceKey, bool opening)
+    {
+        var sentence = Sentences[sentenceKey];
+        return bodyParagraphs.TryGetValue(sentence.DocumentId, out var body)
+            && !AuthorshipSentences.Contains(sentenceKey)
+            && !IsHeading(sentenceKey)
+            && sentence.Paragraph == (opening ? body.First : body.Last);
+    }
 
     public SourceDocument? FindDocument(string id) => documentsById.GetValueOrDefault(id);
 

@@ -13,6 +13,12 @@ public sealed record QuestionAnalysis(
     /// <summary>Stems of the thing a "which X" / "what X" / "who is the X" question asks for (empty when there is none).</summary>
     public IReadOnlyList<string> FocusTerms { get; init; } = [];
 
+    /// <summary>The thing asked for is plural ("which countries …", "whose programmes …"): several sentences may answer.</summary>
+    public bool AsksForList { get; init; }
+
+    /// <summary>The opening or closing of the article, when the question points there.</summary>
+    public ArticlePart Part { get; init; }
+
     /// <summary>Stems carried over from earlier turns of a conversation (none for a standalone question).</summary>
     public IReadOnlyList<string> ContextTerms { get; init; } = [];
 

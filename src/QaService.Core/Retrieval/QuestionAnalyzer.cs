@@ -27,13 +27,20 @@ public static partial class QuestionAnalyzer
         var lower = question.ToLowerInvariant();
         var type = DetectType(lower);
         var counted = type is AnswerType.Count ? CountedTerms(lower) : [];
-        return new QuestionAnalysis(question, terms, type, counted) { FocusTerms = FocusTerms(lower), AsksAboutAuthor = AboutAuthor().IsMatch(lower) };
+        return new QuestionAnalysis(question, terms, type, counted)
+        {
+            FocusTerms = FocusTerms(lower),
+            AsksAboutAuthor = AboutAuthor().IsMatch(lower),
+            AsksForList = AsksForList(lower),
+            Part = Opening().IsMatch(lower) ? ArticlePart.Opening : Closing().IsMatch(lower) ? ArticlePart.Closing : ArticlePart.Anywhere,
+        };
     }
 
     /// <summary>
     /// The noun phrase after "which"/"what" (or "who is the") when a verb follows it, as in
     /// "which Israeli prime minister ordered …" → israeli prime minist, or "what agreements did …" → agreement.
-    /// "What puts Islamabad in …" or "which side of …" name no thing asked for, and get none.
+    /// "What puts Islamabad in …" or "which side of …" name no thing asked for, and get none; nor does a generic
+    /// head ("who is the source of …", "which groups …"), which any name in the article could fill.
     /// </summary>
     private static List<string> FocusTerms(string q)
     {
@@ -50,7 +57,7 @@ public static partial class QuestionAnalyzer
             var endsPhrase = Auxiliary().IsMatch(word) || (words.Count > 0 && word.EndsWith("ed", StringComparison.Ordinal));
             if (endsPhrase || isWho && FocusStop().IsMatch(word))
             {
-                return words.Count == 0 ? [] : TextAnalyzer.Instance.Terms(string.Join(' ', words)).Where(t => !QuestionWords.Contains(t)).ToList();
+                return Focus(words);
             }
 
             if (words.Count == 4 || FocusStop().IsMatch(word))
@@ -61,7 +68,37 @@ public static partial class QuestionAnalyzer
             words.Add(word);
         }
 
-        return isWho ? TextAnalyzer.Instance.Terms(string.Join(' ', words)).Where(t => !QuestionWords.Contains(t)).ToList() : [];
+        return isWho ? Focus(words) : [];
+    }
+
+    private static List<string> Focus(List<string> words) =>
+        words.Count == 0 || GenericHead().IsMatch(words[^1])
+            ? []
+            : TextAnalyzer.Instance.Terms(string.Join(' ', words)).Where(t => !QuestionWords.Contains(t)).ToList();
+
+    /// <summary>"Which countries …", "whose nuclear programmes …": a plural noun within three words of which/what/whose.</summary>
+    private static bool AsksForList(string q)
+    {
+        var match = ListStart().Match(q);
+        if (!match.Success)
+        {
+            return false;
+        }
+
+        foreach (var word in q[(match.Index + match.Length)..].Split([' ', '?', ',', '.', '!'], StringSplitOptions.RemoveEmptyEntries).Take(3))
+        {
+            if (FocusStop().IsMatch(word) || Auxiliary().IsMatch(word))
+            {
+                return false;
+            }
+
+            if (word.Length > 3 && word.EndsWith('s') && !NotPlural().IsMatch(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static AnswerType DetectType(string q)
@@ -112,6 +149,21 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)$")]
     private static partial Regex Auxiliary();
+
+    [GeneratedRegex(@"^(source|sources|person|persons|people|one|ones|group|groups|party|parties|side|sides|figure|figures|individual|individuals|entity|entities|body|bodies)$")]
+    private static partial Regex GenericHead();
+
+    [GeneratedRegex(@"\b(which|what|whose)\s+")]
+    private static partial Regex ListStart();
+
+    [GeneratedRegex(@"(ss|us|is|ics|news|this|its|his|hers|yours|ours|theirs)$")]
+    private static partial Regex NotPlural();
+
+    [GeneratedRegex(@"\b(article|piece|story|text|report|column|author|writer|it)\s+(open|opens|opened|begin|begins|began|start|starts|started)\b|\b(opening|first|introductory)\s+(paragraph|line|lines|sentence|sentences|words)\b|\bat\s+the\s+(start|beginning|outset|top)\s+of\s+(the|this)\s+(article|piece|story|text|report|column)\b")]
+    private static partial Regex Opening();
+
+    [GeneratedRegex(@"\b(article|piece|story|text|report|column|author|writer|it)\s+(end|ends|ended|close|closes|closed|conclude|concludes|concluded|finish|finishes|finished)\b|\b(closing|final|last|concluding)\s+(paragraph|line|lines|sentence|sentences|words|remarks)\b|\bat\s+the\s+end\s+of\s+(the|this)\s+(article|piece|story|text|report|column)\b")]
+    private static partial Regex Closing();
 
     [GeneratedRegex(@"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|of|in|on|at|to|for|from|with|by|about|against|during|between|the|a|an|that|this|get|gets|got)$")]
     private static partial Regex FocusStop();
