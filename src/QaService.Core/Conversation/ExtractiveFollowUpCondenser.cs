@@ -58,6 +58,7 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
             Terms = terms,
             ContextTerms = context,
             ContextWeight = ContextWeight(corpus, terms.Where(known.Contains), context),
+            DenseText = $"{previous.Question} {followUp.Question}",
             SentencePriors = Priors(previous, corpus, cues.WantsSomethingElse ? AlreadySaid : CitedBefore),
         };
     }

@@ -19,6 +19,12 @@ public sealed record QuestionAnalysis(
     /// <summary>The opening or closing of the article, when the question points there.</summary>
     public ArticlePart Part { get; init; }
 
+    /// <summary>
+    /// What dense retrieval embeds when it is not the question itself: for a follow-up read without an LLM, the
+    /// previous question followed by this one, so that "What prompted that?" is embedded with what "that" was.
+    /// </summary>
+    public string? DenseText { get; init; }
+
     /// <summary>Stems carried over from earlier turns of a conversation (none for a standalone question).</summary>
     public IReadOnlyList<string> ContextTerms { get; init; } = [];
 

@@ -17,7 +17,7 @@ public sealed class Retriever(IOptions<RetrievalOptions> options, ISemanticScore
         var passageBm25 = Bm25Search.Search(snapshot, terms, IndexFormat.PassageKind, corpus.Passages.Count);
         var sentenceBm25 = Bm25Search.Search(snapshot, terms, IndexFormat.SentenceKind, SentenceCandidates)
             .ToDictionary(h => h.Key, h => h.Score);
-        var dense = question.IsEmpty ? null : semantic?.Score(snapshot, question.Text, cancellationToken);
+        var dense = question.IsEmpty ? null : semantic?.Score(snapshot, question.DenseText ?? question.Text, cancellationToken);
 
         var fused = new Dictionary<int, double>();
         var bm25Rank = new Dictionary<int, (int Rank, float Score)>();

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using QaService.Answering;
+using QaService.Conversation;
+using QaService.Documents;
+using QaService.Indexing;
+using QaService.Ingestion;
+using QaService.Retrieval;
+
+namespace QaService.Tests.Conversation;
+
+public sealed class ExtractiveFollowUpCondenserTests
+{
+    private const string FirstQuestion = "When did the Velmora Harbour Bridge open?";
+
+    private static readonly Corpus Corpus = Corpus.Create(
+        [new SourceDocument("bridge", "Bridge", ConversationApi.Bridge), new SourceDocument("orchestra", "Orchestra", ConversationApi.Orchestra)],
+        new Chunker(Options.Create(new ChunkingOptions())),
+        new ChunkingOptions());
+
+    [Fact]
+    public void FollowUp_IsEmbeddedAfterThePreviousQuestion()
+    {
+        var condensed = Condense("Why was it closed?");
+
+        Assert.Equal($"{FirstQuestion} Why was it closed?", condensed.DenseText);
+        Assert.NotEmpty(condensed.ContextTerms);
+    }
+
+    [Fact]
+    public void ChangeOfTopic_IsEmbeddedOnItsOwn()
+    {
+        var condensed = Condense("Why was the orchestra closed for a season?");
+
+        Assert.Null(condensed.DenseText);
+        Assert.Empty(condensed.ContextTerms);
+    }
+
+    private static QuestionAnalysis Condense(string question)
+    {
+        var first = QuestionAnalyzer.Analyze(FirstQuestion);
+        var turn = new ConversationTurn(FirstQuestion, "It opened in 1962.", first.Terms, [], ["bridg"], [], [0], ConversationTurn.FingerprintOf(Corpus));
+        var conversation = ConversationState.New("c1").With(turn, maxTurns: 5);
+        return ExtractiveFollowUpCondenser.Condense(new FollowUpQuestion(question, conversation, Corpus, AnswerMode.Extractive));
+    }
+}
