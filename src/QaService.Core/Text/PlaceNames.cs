@@ -4,43 +4,45 @@ using Lucene.Net.Util;
 namespace QaService.Text;
 
 /// <summary>
-/// Country adjectives and other names as the country itself ("Iranian" → iran, "American", "United States" → usa), so a
-/// question that says "the American role" meets an article that says "the US intervention". Applied to lower-cased
-/// tokens at index and query time alike.
+/// Country adjectives, other names and capitals as the country itself ("Iranian", "Tehran" → iran; "American",
+/// "United States", "Washington" → usa), so a question that says "the American role" meets an article that says "the
+/// US intervention". Applied to lower-cased tokens at index and query time alike.
 /// </summary>
 internal static class PlaceNames
 {
+    // Each country with its adjectives and demonyms, and its capital, which news writing uses for its government
+    // ("Islamabad and Tehran agreed …").
     private static readonly (string Country, string Names)[] Countries =
     [
-        ("usa", "american americans america usa united states"),
-        ("uk", "british briton britons britain united kingdom"),
-        ("afghanistan", "afghan afghans"),
-        ("bangladesh", "bangladeshi bangladeshis"),
-        ("china", "chinese"),
-        ("egypt", "egyptian egyptians"),
-        ("france", "french"),
-        ("germany", "german germans"),
-        ("india", "indian indians"),
-        ("iran", "iranian iranians"),
-        ("iraq", "iraqi iraqis"),
+        ("usa", "american americans america usa united states washington"),
+        ("uk", "british briton britons britain united kingdom london"),
+        ("afghanistan", "afghan afghans kabul"),
+        ("bangladesh", "bangladeshi bangladeshis dhaka"),
+        ("china", "chinese beijing"),
+        ("egypt", "egyptian egyptians cairo"),
+        ("france", "french paris"),
+        ("germany", "german germans berlin"),
+        ("india", "indian indians new delhi"),
+        ("iran", "iranian iranians tehran"),
+        ("iraq", "iraqi iraqis baghdad"),
         ("israel", "israeli israelis"),
-        ("japan", "japanese"),
-        ("jordan", "jordanian jordanians"),
+        ("japan", "japanese tokyo"),
+        ("jordan", "jordanian jordanians amman"),
         ("kashmir", "kashmiri kashmiris"),
-        ("lebanon", "lebanese"),
-        ("pakistan", "pakistani pakistanis"),
+        ("lebanon", "lebanese beirut"),
+        ("pakistan", "pakistani pakistanis islamabad"),
         ("palestine", "palestinian palestinians"),
-        ("qatar", "qatari qataris"),
-        ("russia", "russian russians"),
-        ("saudi", "saudis"),
-        ("syria", "syrian syrians"),
-        ("turkey", "turkish turks"),
-        ("ukraine", "ukrainian ukrainians"),
-        ("yemen", "yemeni yemenis"),
-        ("europe", "european europeans"),
+        ("qatar", "qatari qataris doha"),
+        ("russia", "russian russians moscow kremlin"),
+        ("saudi", "saudis riyadh"),
+        ("syria", "syrian syrians damascus"),
+        ("turkey", "turkish turks ankara"),
+        ("ukraine", "ukrainian ukrainians kyiv kiev"),
+        ("yemen", "yemeni yemenis sanaa"),
+        ("europe", "european europeans brussels"),
     ];
 
-    private static readonly string[] MultiWordNames = ["united states", "united kingdom"];
+    private static readonly string[] MultiWordNames = ["united states", "united kingdom", "new delhi"];
 
     // Declared after the lists it is built from: static fields are initialised in order.
     public static SynonymMap Map { get; } = Build();

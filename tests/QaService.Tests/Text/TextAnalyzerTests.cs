@@ -12,6 +12,8 @@ public sealed class TextAnalyzerTests
     [InlineData("an Iranian official", "officials in Iran", "iran")]
     [InlineData("Pakistani leaders", "Pakistan's leadership", "pakistan")]
     [InlineData("the British envoy", "the United Kingdom", "uk")]
+    [InlineData("talks between Islamabad and New Delhi", "Pakistan and India", "india")]
+    [InlineData("what Washington wants", "the American position", "usa")]
     public void CountryNames_MeetTheirAdjectivesAndAcronyms(string question, string article, string country)
     {
         Assert.Contains(country, Terms(question));
