@@ -3,7 +3,7 @@ namespace QaService.Indexing;
 /// <summary>Field names of the Lucene index and the version of its layout; bump the version to force a rebuild.</summary>
 internal static class IndexFormat
 {
-    public const int Version = 3;
+    public const int Version = 4;
     public const string Kind = "kind";
     public const string Key = "key";
     public const string Text = "text";

@@ -12,7 +12,7 @@ namespace QaService.Text;
 /// <summary>
 /// The one English analysis chain used for indexing, querying and sentence matching: standard tokens, possessives
 /// dropped, acronyms without dots, lower case, country adjectives as the country, number words as digits, stop words
-/// removed, Porter stems.
+/// removed, Porter stems (irregular past forms as their verb).
 /// </summary>
 public sealed class TextAnalyzer : Analyzer
 {
@@ -30,6 +30,7 @@ public sealed class TextAnalyzer : Analyzer
         stream = new SynonymFilter(stream, PlaceNames.Map, ignoreCase: false);
         stream = new NumberWordFilter(stream);
         stream = new StopFilter(Version, stream, EnglishAnalyzer.DefaultStopSet);
+        stream = new StemmerOverrideFilter(stream, IrregularVerbs.Map);
         stream = new PorterStemFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
