@@ -17,7 +17,7 @@ public sealed class QaAppFactory(IReadOnlyDictionary<string, string?>? settings 
     private readonly Dictionary<string, string?> settings = new(settings ?? new Dictionary<string, string?>());
     private readonly List<Action<IServiceCollection>> serviceChanges = [];
 
-    public Web.CapturedLogs Logs { get; } = new();
+    public CapturedLogs Logs { get; } = new();
 
     public string IndexPath => Path.Combine(folder.Path, "index");
 
