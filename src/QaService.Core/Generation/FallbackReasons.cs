@@ -14,14 +14,15 @@ internal static class FallbackReasons
     public const string NothingRelevant = "the article holds nothing relevant to the question, so the language model was not asked";
     public const string BreakerOpen = "the language model failed repeatedly and is paused for a while (circuit breaker open)";
     public const string Empty = "the language model sent an empty answer";
+    public const string Unfinished = "the language model's answer broke off midway: the stream ended before the answer was finished";
 
     public static string For(Exception failure, LlmOptions options, bool midway)
     {
-        var reason = Describe(failure, options);
+        var reason = Describe(failure, options, midway);
         return midway ? "the language model's answer broke off midway: " + reason : reason;
     }
 
-    private static string Describe(Exception failure, LlmOptions options)
+    private static string Describe(Exception failure, LlmOptions options, bool midway)
     {
         var chain = Chain(failure).ToList();
         if (chain.OfType<BrokenCircuitException>().Any())
@@ -46,7 +47,8 @@ internal static class FallbackReasons
                 : $"the language model replied with an error (HTTP {status})";
         }
 
-        if (chain.Any(e => e is SocketException or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }))
+        // A model that already sent part of its answer was reached: the connection broke afterwards.
+        if (!midway && chain.Any(e => e is SocketException or HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError }))
         {
             return "the language model could not be reached";
         }

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.Connectors.OpenAI;
 using Microsoft.SemanticKernel.ChatCompletion;
 using QaService.Answering;
 using QaService.Retrieval;
@@ -61,6 +62,7 @@ public sealed partial class GenerativeAnswerer(
         deadline.CancelAfter(llm.TotalTimeout);
 
         var text = new StringBuilder();
+        var finished = false;
         string? failure = null;
         IAsyncEnumerator<StreamingChatMessageContent>? stream = null;
         try
@@ -83,6 +85,10 @@ public sealed partial class GenerativeAnswerer(
                 }
 
                 piece = stream.Current.Content;
+
+                // Every OpenAI-compatible server ends a complete answer with a finish reason; a stream that closes
+                // without one was cut off, however cleanly.
+                finished |= stream.Current is OpenAIStreamingChatMessageContent { FinishReason: not null };
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
             {
@@ -112,6 +118,11 @@ public sealed partial class GenerativeAnswerer(
         if (failure is null && text.ToString().Trim().Length == 0)
         {
             failure = FallbackReasons.Empty;
+        }
+        else if (failure is null && !finished)
+        {
+            failure = FallbackReasons.Unfinished;
+            LogFallback("no finish reason", failure);
         }
 
         if (failure is not null)

@@ -96,6 +96,37 @@ public sealed class LlmFallbackTests
     }
 
     [Fact]
+    public async Task AskStream_WhenStreamEndsWithoutFinishing_ResetsTheTextAndEndsWithTheExtractiveReply()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeReply.EndAfter("Masoud Pezeshkian visited Pakistan after the war [1].", tokens: 3));
+        using var host = new LlmTestHost(server.BaseAddress);
+        var extractive = await host.AskAsync(Question, AnswerMode.Extractive);
+
+        var events = await host.StreamAsync(Question);
+
+        var reset = events.FindIndex(e => e is AnswerResetEvent);
+        Assert.True(reset > 0, "the stream says it fell back");
+        var reply = ((CompletedEvent)events[^1]).Reply;
+        AssertFallback(extractive, reply, "ended before the answer was finished");
+        Assert.DoesNotContain("could not be reached", reply.FallbackReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AskStream_WhenConnectionDropsMidway_DoesNotSayTheModelWasUnreachable()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeReply.CutAfter("Masoud Pezeshkian visited Pakistan after the war [1].", tokens: 3));
+        using var host = new LlmTestHost(server.BaseAddress);
+
+        var events = await host.StreamAsync(Question);
+
+        var reply = ((CompletedEvent)events[^1]).Reply;
+        Assert.Contains("broke off midway", reply.FallbackReason, StringComparison.Ordinal);
+        Assert.DoesNotContain("could not be reached", reply.FallbackReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_WhenBreakerIsOpen_FallsBackAtOnceWithoutCallingTheModel()
     {
         await using var server = await FakeLlmServer.StartAsync();

@@ -182,6 +182,16 @@ public sealed record FakeReply(Func<HttpContext, bool, CancellationToken, Task> 
         context.Abort();
     });
 
+    /// <summary>Streams the first words of the answer, then closes the stream cleanly, without a finish reason or [DONE].</summary>
+    public static FakeReply EndAfter(string text, int tokens) => new(async (context, _, cancellationToken) =>
+    {
+        await StartStream(context, cancellationToken);
+        foreach (var token in Tokens(text).Take(tokens))
+        {
+            await SendChunk(context, Chunk(token, null), cancellationToken);
+        }
+    });
+
     public static IReadOnlyList<string> Tokens(string text) =>
         text.Split(' ').Select((word, i) => i == 0 ? word : " " + word).ToList();
 
