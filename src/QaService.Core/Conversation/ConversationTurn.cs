@@ -7,7 +7,7 @@ namespace QaService.Conversation;
 
 /// <summary>
 /// One question and what answering it used: the stems it was retrieved with, the names it was about, names from its
-/// answer, and the sentences it cited. Short JSON names keep a stored conversation small.
+/// answer, the sentences it cited, and whether it was about the author. Short JSON names keep a stored conversation small.
 /// </summary>
 public sealed record ConversationTurn(
     [property: JsonPropertyName("q")] string Question,
@@ -17,7 +17,8 @@ public sealed record ConversationTurn(
     [property: JsonPropertyName("n")] IReadOnlyList<string> Subjects,
     [property: JsonPropertyName("e")] IReadOnlyList<string> AnswerNames,
     [property: JsonPropertyName("s")] IReadOnlyList<int> CitedSentences,
-    [property: JsonPropertyName("f")] string CorpusFingerprint)
+    [property: JsonPropertyName("f")] string CorpusFingerprint,
+    [property: JsonPropertyName("w")] bool AboutAuthor = false)
 {
     private const int MaxStoredText = 600;
     private const int MaxAnswerNames = 4;
@@ -44,7 +45,7 @@ public sealed record ConversationTurn(
         var cited = (answer.Abstained ? answer.Ranked.Take(NearestKept) : answer.Chosen).Select(s => s.Key).ToList();
         return new ConversationTurn(
             Shorten(question.Text), Shorten(answerText), question.Terms, question.ContextTerms, subjects, answerNames, cited,
-            FingerprintOf(corpus));
+            FingerprintOf(corpus), question.AsksAboutAuthor);
     }
 
     public static string FingerprintOf(Corpus corpus) => corpus.Fingerprint[..Math.Min(16, corpus.Fingerprint.Length)];

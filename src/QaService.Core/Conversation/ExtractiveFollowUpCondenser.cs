@@ -7,9 +7,11 @@ namespace QaService.Conversation;
 /// <summary>
 /// Reads a follow-up without a language model, the way a person would rewrite it as a standalone question. When its
 /// wording leans on the previous turn, a pronoun with nothing to stand for in the question takes the head of each name
-/// that turn was about ("bridge" for "the Velmora Harbour Bridge") as its own term; the rest of that turn's topic (its terms, names from its answer, what it carried over)
-/// joins as context terms, weighted below the question's own words; and the sentences that turn cited become a small
-/// prior. A question that brings a subject of its own and does not point back is a change of topic, read on its own.
+/// that turn was about ("bridge" for "the Velmora Harbour Bridge") as its own term; the rest of that turn's topic (its
+/// terms, names from its answer, what it carried over) joins as context terms, weighted below the question's own
+/// words; the previous question is embedded with it; the sentences that turn cited become a small prior; and a
+/// follow-up to a question about the author ("what post did he hold?") is about the author too. A question that brings
+/// a subject of its own and does not point back is a change of topic, read on its own.
 /// </summary>
 public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
 {
@@ -59,6 +61,7 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
             ContextTerms = context,
             ContextWeight = ContextWeight(corpus, terms.Where(known.Contains), context),
             DenseText = $"{previous.Question} {followUp.Question}",
+            AsksAboutAuthor = question.AsksAboutAuthor || previous.AboutAuthor,
             SentencePriors = Priors(previous, corpus, cues.WantsSomethingElse ? AlreadySaid : CitedBefore),
         };
     }

@@ -15,7 +15,7 @@ public static partial class QuestionAnalyzer
             "tell explain " +
             "article piece text story writer author according say says said mention mentioned describe described " +
             "accord kind sort type exactly actually really just also about anyone anything something thing things " +
-            "give gives given get gets got make made view account please"));
+            "give gives given get gets got make made view account please like"));
 
     public static QuestionAnalysis Analyze(string question)
     {
@@ -150,7 +150,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)$")]
     private static partial Regex Auxiliary();
 
-    [GeneratedRegex(@"^(source|sources|person|persons|people|one|ones|group|groups|party|parties|side|sides|figure|figures|individual|individuals|entity|entities|body|bodies)$")]
+    [GeneratedRegex(@"^(source|sources|person|persons|people|one|ones|group|groups|party|parties|side|sides|figure|figures|individual|individuals|entity|entities|body|bodies|reason|reasons|cause|causes|motive|motives|justification|pretext|purpose|way|ways)$")]
     private static partial Regex GenericHead();
 
     [GeneratedRegex(@"\b(which|what|whose)\s+")]
@@ -168,7 +168,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|of|in|on|at|to|for|from|with|by|about|against|during|between|the|a|an|that|this|get|gets|got)$")]
     private static partial Regex FocusStop();
 
-    [GeneratedRegex(@"\bwho\s+(wrote|writes|authored|penned)\b|\b(who|what)('s|\s+is|\s+was)\s+the\s+(author|writer|byline)\b|\b(is|was|has)\s+the\s+(author|writer)\b|\b(author|writer)'?s\s+(name|background|job|career|position|role)\b|\bwritten\s+by\b|\bbyline\b")]
+    [GeneratedRegex(@"\bwho\s+(wrote|writes|authored|penned)\b|\b(who|what)('s|\s+is|\s+was)\s+the\s+(author|writer|byline)\b|\b(is|was|has)\s+the\s+(author|writer)\b|\b(author|writer)'?s\s+(name|background|job|career|position|post|role|employer|agency|experience|profession)\b|\b(author|writer)\s+(used\s+to|use\s+to|once|formerly|previously|work|works|worked|serve|serves|served|hold|holds|held)\b|\bwritten\s+by\b|\bbyline\b")]
     private static partial Regex AboutAuthor();
 
     [GeneratedRegex(@"\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|amount)\b")]
@@ -178,7 +178,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\bhow\s+long\b(?!\s+(is|are)\s+(the|a|an|its|their)\b)|\bwhat\s+duration\b")]
     private static partial Regex HowLong();
 
-    [GeneratedRegex(@"\bwhen\b|\bwhat\s+(year|date|day|month|time)\b|\bwhich\s+(year|date|day|month)\b|\bin\s+(which|what)\s+(year|month)\b")]
+    // "When" asks for a time at the start of a question, before an auxiliary ("… and when did it end?") or after "tell
+    // me"; elsewhere it opens a clause ("How was he received when he came?").
+    [GeneratedRegex(@"^\W*(and\s+|so\s+|but\s+|ok\s+)?when\b|\bwhen\s+(did|do|does|was|were|is|are|will|would|has|have|had|could|can)\b|\b(me|us|know|say|says)\s+when\b|\bsince\s+when\b|\bwhat\s+(year|date|day|month|time)\b|\bwhich\s+(year|date|day|month)\b|\bin\s+(which|what)\s+(year|month)\b")]
     private static partial Regex When();
 
     [GeneratedRegex(@"^\s*(who|whom|whose)\b|\b(who|whom|whose)\b.*\?$|\bwhich\s+(person|leader|leaders|official|officials|president|minister|group|groups|outfit|organi[sz]ation|people|country|countries)\b")]
@@ -187,7 +189,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^\s*where\b|\bin\s+which\s+(province|city|region|place|country)\b|\bwhich\s+(province|city|region|place)\b")]
     private static partial Regex Where();
 
-    [GeneratedRegex(@"^\s*why\b|\bwhat\s+(caused|prompted|led|drove|is\s+driving|drives)\b|\bfor\s+what\s+reason\b")]
+    [GeneratedRegex(@"^\s*why\b|\bwhat\s+(caused|prompted|led|drove|is\s+driving|drives)\b|\b(for\s+)?what\s+(reason|reasons|motive|justification|pretext)\b|\bwhat\s+was\s+the\s+(reason|motive|justification|pretext)\b")]
     private static partial Regex Why();
 
     [GeneratedRegex(@"^\s*(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b")]

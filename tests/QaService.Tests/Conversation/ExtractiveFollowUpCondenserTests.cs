@@ -35,10 +35,18 @@ public sealed class ExtractiveFollowUpCondenserTests
         Assert.Empty(condensed.ContextTerms);
     }
 
-    private static QuestionAnalysis Condense(string question)
+    [Fact]
+    public void FollowUp_ToAQuestionAboutTheAuthor_IsAboutTheAuthor()
+    {
+        Assert.True(Condense("what post did he hold?", aboutAuthor: true).AsksAboutAuthor);
+        Assert.False(Condense("what post did he hold?").AsksAboutAuthor);
+    }
+
+    private static QuestionAnalysis Condense(string question, bool aboutAuthor = false)
     {
         var first = QuestionAnalyzer.Analyze(FirstQuestion);
-        var turn = new ConversationTurn(FirstQuestion, "It opened in 1962.", first.Terms, [], ["bridg"], [], [0], ConversationTurn.FingerprintOf(Corpus));
+        var turn = new ConversationTurn(
+            FirstQuestion, "It opened in 1962.", first.Terms, [], ["bridg"], [], [0], ConversationTurn.FingerprintOf(Corpus), aboutAuthor);
         var conversation = ConversationState.New("c1").With(turn, maxTurns: 5);
         return ExtractiveFollowUpCondenser.Condense(new FollowUpQuestion(question, conversation, Corpus, AnswerMode.Extractive));
     }

@@ -37,4 +37,23 @@ public sealed class QuestionAnalyzerTests
     [InlineData("Who is the current governor of the province?", "governor")]
     public void FocusTerms_EndWithTheThingAskedFor(string question, string head) =>
         Assert.Equal(head, QuestionAnalyzer.Analyze(question).FocusTerms[^1]);
+
+    [Theory]
+    [InlineData("When did the war end?", AnswerType.Time)]
+    [InlineData("and when was that?", AnswerType.Time)]
+    [InlineData("so the talks started when exactly, and when did they end?", AnswerType.Time)]
+    [InlineData("tell me when the strikes began", AnswerType.Time)]
+    [InlineData("How was the president received when he came to Pakistan?", AnswerType.Description)]
+    [InlineData("What reason did Washington give for the strikes?", AnswerType.Reason)]
+    public void AnswerType_IsReadFromTheQuestionNotFromItsClauses(string question, AnswerType type) =>
+        Assert.Equal(type, QuestionAnalyzer.Analyze(question).AnswerType);
+
+    [Theory]
+    [InlineData("Which agency did the writer use to work for?", true)]
+    [InlineData("what was the author's post", true)]
+    [InlineData("Who wrote this?", true)]
+    [InlineData("Was it a ground war, in the author's view?", false)]
+    [InlineData("What does the author suggest they do?", false)]
+    public void AsksAboutAuthor_OnlyWhenTheAuthorIsTheSubject(string question, bool aboutAuthor) =>
+        Assert.Equal(aboutAuthor, QuestionAnalyzer.Analyze(question).AsksAboutAuthor);
 }
