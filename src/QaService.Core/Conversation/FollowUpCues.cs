@@ -4,9 +4,9 @@ namespace QaService.Conversation;
 
 /// <summary>
 /// What in the wording of a question points back at earlier turns: a pronoun with nothing in the question for it to
-/// stand for, a demonstrative (that, this, there), an elliptical opening ("what about …", "and …?") or a word that
-/// needs something said before ("in return", "too"), or a request for
-/// something other than what was already said ("what else").
+/// stand for, a demonstrative (that, this, there), an elliptical opening ("what about …", "and …?", "in which …?") or
+/// a word that needs something said before ("in return", "too"), or a request for something other than what was
+/// already said ("what else").
 /// </summary>
 public sealed partial record FollowUpCues(bool RefersBack, bool PointsBack, bool IsElliptical, bool WantsSomethingElse, int WordCount)
 {
@@ -32,7 +32,8 @@ public sealed partial record FollowUpCues(bool RefersBack, bool PointsBack, bool
     [GeneratedRegex(@"\b(that|this|those|these|there|then|such)\b")]
     private static partial Regex Demonstrative();
 
-    [GeneratedRegex(@"^\s*(and|but|so|also|or|what about|how about|what of|and what about|same for|as for)\b")]
+    // A fragment that opens with a preposition ("in which country?", "for how long?") continues the previous question.
+    [GeneratedRegex(@"^\s*(and|but|so|also|or|what about|how about|what of|and what about|same for|as for)\b|^\s*(in|on|at|for|from|by|with|to|since|until|during|of|against)\s+(which|what|whom|whose|how|where|when)\b")]
     private static partial Regex Elliptical();
 
     // Words that only make sense against something said before: "what could it offer in return?", "did Iran too?".

@@ -15,7 +15,7 @@ public static partial class QuestionAnalyzer
             "tell explain " +
             "article piece text story writer author according say says said mention mentioned describe described " +
             "accord kind sort type exactly actually really just also about anyone anything something thing things " +
-            "give gives given get gets got make made view account please like"));
+            "give gives given get gets got make made go goes going gone went view account please like"));
 
     public static QuestionAnalysis Analyze(string question)
     {
@@ -171,7 +171,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\bwho\s+(wrote|writes|authored|penned)\b|\b(who|what)('s|\s+is|\s+was)\s+the\s+(author|writer|byline)\b|\b(is|was|has)\s+the\s+(author|writer)\b|\b(author|writer)'?s\s+(name|background|job|career|position|post|role|employer|agency|experience|profession)\b|\b(author|writer)\s+(used\s+to|use\s+to|once|formerly|previously|work|works|worked|serve|serves|served|hold|holds|held)\b|\bwritten\s+by\b|\bbyline\b")]
     private static partial Regex AboutAuthor();
 
-    [GeneratedRegex(@"\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|amount)\b")]
+    [GeneratedRegex(@"\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|amount)\b|\bwhat\s+(would|will|did|does|do|could|might)\s+(\w+\s+){1,3}cost\b|\bwhat\s+(is|was|are|were|would\s+be)\s+the\s+(cost|price|bill|budget|toll)\b")]
     private static partial Regex HowMany();
 
     // "How long is the bridge?" asks for a length, not a time.

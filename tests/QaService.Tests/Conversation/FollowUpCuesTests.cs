@@ -10,6 +10,8 @@ public sealed class FollowUpCuesTests
     [InlineData("What about Iran?")]
     [InlineData("and india?")]
     [InlineData("What could Pakistan offer in return?")]
+    [InlineData("in which country's government?")]
+    [InlineData("For how long?")]
     public void QuestionThatPointsBack_DependsOnEarlierTurns(string question) =>
         Assert.True(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read(question), ownTerms: 2, ownKnownTerms: 2));
 

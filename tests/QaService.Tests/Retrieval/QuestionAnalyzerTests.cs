@@ -45,6 +45,8 @@ public sealed class QuestionAnalyzerTests
     [InlineData("tell me when the strikes began", AnswerType.Time)]
     [InlineData("How was the president received when he came to Pakistan?", AnswerType.Description)]
     [InlineData("What reason did Washington give for the strikes?", AnswerType.Reason)]
+    [InlineData("what would it cost to extend the corridor", AnswerType.Count)]
+    [InlineData("What was the price of the jets?", AnswerType.Count)]
     public void AnswerType_IsReadFromTheQuestionNotFromItsClauses(string question, AnswerType type) =>
         Assert.Equal(type, QuestionAnalyzer.Analyze(question).AnswerType);
 
@@ -56,4 +58,8 @@ public sealed class QuestionAnalyzerTests
     [InlineData("What does the author suggest they do?", false)]
     public void AsksAboutAuthor_OnlyWhenTheAuthorIsTheSubject(string question, bool aboutAuthor) =>
         Assert.Equal(aboutAuthor, QuestionAnalyzer.Analyze(question).AsksAboutAuthor);
+
+    [Fact]
+    public void Terms_LeaveOutLightVerbsAndFillers() =>
+        Assert.Equal(["weather", "karachi", "weekend"], QuestionAnalyzer.Analyze("whats the weather going to be like in karachi this weekend").Terms);
 }
