@@ -6,7 +6,7 @@ using QaService.Retrieval;
 namespace QaService.Answering;
 
 /// <summary>
-/// Picks the one to three sentences of the article that answer a question, or decides that the article does not say.
+/// Picks the sentences of the article that answer a question, or decides that the article does not say.
 /// Abstention combines several signals because no single score separates answerable from unanswerable questions:
 /// how much of the question the article knows at all, whether it knows the thing asked for, how well the best
 /// sentence matches in words and in meaning, and whether it holds the kind of thing asked for.
@@ -34,22 +34,21 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         if (AnswerTypeMatcher.IsRequired(question.AnswerType))
         {
             var typed = ranked.FirstOrDefault(s => s.TypeMatch >= 1 && s.Score >= TypedCandidateRatio * best.Score);
-            if (typed is null && TypedCompanion(best, ranked, corpus) is { } companion)
+            if (typed is not null)
             {
-                // The best match names the event and a sentence about the same people or places dates or counts it,
-                // as in "the 12-day conflict between Israel and Iran" … "Israel's attack on Iran in June".
-                typedCompanion = companion;
+                best = typed;
             }
-            else if (typed is null)
-            {
-                var signals = Signals(retrieval, ranked, best);
-                return new ExtractiveAnswer([], ranked, true, 0.9,
-                    $"abstained: no sentence near the top holds the {Describe(question.AnswerType)} the question asks for", signals);
-            }
-
             else
             {
-                best = typed!;
+                // The best match may name the event while a sentence about the same people or places dates or counts
+                // it: "the 12-day conflict between Israel and Iran" … "Israel's attack on Iran in June".
+                typedCompanion = TypedCompanion(best, ranked, corpus);
+                if (typedCompanion is null)
+                {
+                    return new ExtractiveAnswer([], ranked, true, 0.9,
+                        $"abstained: no sentence near the top holds the {Describe(question.AnswerType)} the question asks for",
+                        Signals(retrieval, ranked, best));
+                }
             }
         }
 
@@ -66,8 +65,9 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         }
 
         var chosen = Compose(best, typedCompanion, ranked, question, corpus);
+        var companion = typedCompanion is null ? "" : $"; the {Describe(question.AnswerType)} is in a sentence that names the same things";
         return new ExtractiveAnswer(chosen, ranked, false, answerability,
-            $"answered: answerability {answerability:0.00} ({AbstentionModel.Describe(evidence)})", evidence);
+            $"answered: answerability {answerability:0.00} ({AbstentionModel.Describe(evidence)}){companion}", evidence);
     }
 
     private static AnswerSignals Signals(RetrievalResult retrieval, IReadOnlyList<ScoredSentence> ranked, ScoredSentence best)
