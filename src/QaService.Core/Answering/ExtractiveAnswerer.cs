@@ -33,7 +33,8 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         ScoredSentence? typedCompanion = null;
         if (AnswerTypeMatcher.IsRequired(question.AnswerType))
         {
-            var typed = ranked.FirstOrDefault(s => s.TypeMatch >= 1 && s.Score >= TypedCandidateRatio * best.Score);
+            var named = NamesAskedAbout(best, question, corpus);
+            var typed = ranked.FirstOrDefault(s => s.TypeMatch >= 1 && s.Score >= TypedCandidateRatio * best.Score && Holds(s, best, named, corpus));
             if (typed is not null)
             {
                 best = typed;
@@ -42,7 +43,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
             {
                 // The best match may name the event while a sentence about the same people or places dates or counts
                 // it: "the 12-day conflict between Israel and Iran" … "Israel's attack on Iran in June".
-                typedCompanion = TypedCompanion(best, ranked, corpus);
+                typedCompanion = TypedCompanion(best, ranked, named, corpus);
                 if (typedCompanion is null)
                 {
                     return new ExtractiveAnswer([], ranked, true, 0.9,
@@ -90,12 +91,36 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
             Math.Round(best.Coverage, 3), Math.Round(best.WindowCoverage, 3), bestDense, best.TypeMatch);
     }
 
-    /// <summary>The best-scoring sentence of the wanted type that shares at least two names with <paramref name="best"/>.</summary>
-    private static ScoredSentence? TypedCompanion(ScoredSentence best, IReadOnlyList<ScoredSentence> ranked, Corpus corpus)
+    /// <summary>
+    /// The best-scoring sentence of the wanted type that shares at least two names with <paramref name="best"/> and
+    /// holds the names of the question that it holds.
+    /// </summary>
+    private static ScoredSentence? TypedCompanion(ScoredSentence best, IReadOnlyList<ScoredSentence> ranked, IReadOnlyList<string> named, Corpus corpus)
     {
         var names = NamedThings.Stems(corpus.Sentences[best.Key].Text).ToHashSet();
         return ranked.FirstOrDefault(s => s.TypeMatch >= 1
-            && NamedThings.Stems(corpus.Sentences[s.Key].Text).Count(names.Contains) >= SharedNamesForLink);
+            && NamedThings.Stems(corpus.Sentences[s.Key].Text).Count(names.Contains) >= SharedNamesForLink
+            && Holds(s, best, named, corpus));
+    }
+
+    /// <summary>The names in the question that the best sentence holds: a date or number about something else does not answer.</summary>
+    private static List<string> NamesAskedAbout(ScoredSentence best, QuestionAnalysis question, Corpus corpus) =>
+        question.Terms.Where(t => corpus.NameTerms.Contains(t) && corpus.SentenceTerms[best.Key].Contains(t)).ToList();
+
+    /// <summary>
+    /// Whether a sentence holds every name, itself or through the sentence its opening pronoun leans on ("It
+    /// decimated …"); a sentence right beside the best one is read with it.
+    /// </summary>
+    private static bool Holds(ScoredSentence sentence, ScoredSentence best, IReadOnlyList<string> names, Corpus corpus)
+    {
+        var key = sentence.Key;
+        if (Math.Abs(key - best.Key) <= 1 && corpus.SameParagraph(key, best.Key))
+        {
+            return true;
+        }
+
+        var leansBack = key > 0 && corpus.SameParagraph(key - 1, key) && Anaphora.OpensWithReference(corpus.Sentences[key].Text);
+        return names.All(n => corpus.SentenceTerms[key].Contains(n) || (leansBack && corpus.SentenceTerms[key - 1].Contains(n)));
     }
 
     /// <summary>

@@ -17,7 +17,10 @@ public static class SentenceScorer
     private const double DenseAbsoluteWeight = 0.5;
     private const double ContextRelativeWeight = 0.5;
     private const double AuthorshipBonus = 0.6;
+    // A question about nothing but a part of the article ("how does it end?") is answered by that part; one that
+    // also names a topic ("the wars the piece opens with") only leans towards it.
     private const double ArticlePartBonus = 1.0;
+    private const double ArticlePartLean = 0.3;
 
     public static IReadOnlyList<ScoredSentence> Score(RetrievalResult retrieval)
     {
@@ -29,6 +32,7 @@ public static class SentenceScorer
         var sentenceRange = Range(sentenceDense);
         var passageRange = Range(passageDense);
 
+        var partBonus = retrieval.Terms.Any(t => corpus.KnownTerms.Contains(t.Term)) ? ArticlePartLean : ArticlePartBonus;
         var scored = new List<ScoredSentence>();
         foreach (var key in Candidates(retrieval))
         {
@@ -44,7 +48,7 @@ public static class SentenceScorer
 
             if (question.Part != ArticlePart.Anywhere && corpus.IsInEdgeParagraph(key, opening: question.Part == ArticlePart.Opening))
             {
-                score += ArticlePartBonus;
+                score += partBonus;
             }
 
             double dense = 0, context = 0;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using QaService.Conversation;
 using QaService.Documents;
 using QaService.Ingestion;
 using QaService.Text;
@@ -46,6 +47,9 @@ public sealed class Corpus
         DocumentFrequency = SentenceTerms.SelectMany(t => t).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         KnownTerms = DocumentFrequency.Keys.ToHashSet();
         AuthorshipSentences = Enumerable.Range(0, Sentences.Count).Where(IsAboutAuthor).ToHashSet();
+        var bodyTerms = Enumerable.Range(0, Sentences.Count).Where(k => !AuthorshipSentences.Contains(k)).SelectMany(k => SentenceTerms[k]).ToHashSet();
+        AuthorTerms = AuthorshipSentences.Where(IsByline).SelectMany(k => SentenceTerms[k]).Where(t => !bodyTerms.Contains(t)).ToHashSet();
+        NameTerms = Sentences.SelectMany(s => NamedThings.Stems(s.Text)).ToHashSet();
         bodyParagraphs = Enumerable.Range(0, Sentences.Count)
             .Where(key => !AuthorshipSentences.Contains(key) && !IsHeading(key))
             .GroupBy(key => Sentences[key].DocumentId)
@@ -79,6 +83,12 @@ public sealed class Corpus
     /// <summary>Bylines ("Khurram Khan" alone on a document's first line) and sentences about the author.</summary>
     public IReadOnlySet<int> AuthorshipSentences { get; }
 
+    /// <summary>Stems only a byline uses (the author's name): a question with one is about the author.</summary>
+    public IReadOnlySet<string> AuthorTerms { get; }
+
+    /// <summary>Stems of every word of every name in the documents ("iran", "trump", "usa").</summary>
+    public IReadOnlySet<string> NameTerms { get; }
+
     /// <summary>Every stem that occurs somewhere in the corpus.</summary>
     public IReadOnlySet<string> KnownTerms { get; }
 
@@ -87,13 +97,15 @@ public sealed class Corpus
 
     private int[] FirstSentenceKey { get; }
 
-    private bool IsAboutAuthor(int key)
+    private bool IsAboutAuthor(int key) =>
+        IsByline(key) || SentenceTerms[key].Contains("author") || SentenceTerms[key].Contains("writer");
+
+    private bool IsByline(int key)
     {
         var sentence = Sentences[key];
         var words = sentence.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var isByline = sentence.Ordinal == 0 && words.Length <= 6 && !char.IsPunctuation(sentence.Text[^1])
+        return sentence.Ordinal == 0 && words.Length <= 6 && !char.IsPunctuation(sentence.Text[^1])
             && words.All(w => char.IsUpper(w[0]) || w is "by" or "and" or "de" or "van" or "von");
-        return isByline || SentenceTerms[key].Contains("author") || SentenceTerms[key].Contains("writer");
     }
 
     /// <summary>A title or heading: a paragraph of one line that does not end like a sentence.</summary>

@@ -40,5 +40,5 @@ public sealed record QuestionAnalysis(
     /// </summary>
     public IReadOnlyDictionary<int, double> SentencePriors { get; init; } = new Dictionary<int, double>();
 
-    public bool IsEmpty => Terms.Count == 0 && ContextTerms.Count == 0 && !AsksAboutAuthor;
+    public bool IsEmpty => Terms.Count == 0 && ContextTerms.Count == 0 && !AsksAboutAuthor && Part == ArticlePart.Anywhere;
 }

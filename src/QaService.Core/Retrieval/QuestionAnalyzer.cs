@@ -17,14 +17,23 @@ public static partial class QuestionAnalyzer
             "accord kind sort type exactly actually really just also about anyone anything something thing things " +
             "give gives given get gets got make made go goes going gone went view account please like"));
 
+    // Words that only say where in the article to look ("the opening lines", "the last section"), once that is known.
+    private static readonly FrozenSet<string> PartWords = FrozenSet.ToFrozenSet(
+        TextAnalyzer.Instance.Terms(
+            "open opens opening begin begins start starts end ends ending close closes closing conclude concludes " +
+            "finish finishes first last final top outset introduction paragraph paragraphs line lines sentence sentences " +
+            "words remarks section part bit"));
+
     public static QuestionAnalysis Analyze(string question)
     {
+        var lower = question.ToLowerInvariant();
+        var part = Opening().IsMatch(lower) ? ArticlePart.Opening : Closing().IsMatch(lower) ? ArticlePart.Closing : ArticlePart.Anywhere;
         var terms = TextAnalyzer.Instance.Terms(question)
-            .Where(t => !QuestionWords.Contains(t))
+            .Where(t => !QuestionWords.Contains(t) && (part == ArticlePart.Anywhere || !PartWords.Contains(t)))
+            .Where(t => t != "stand" || !StandsFor().IsMatch(lower))
             .Distinct()
             .Take(256)
             .ToList();
-        var lower = question.ToLowerInvariant();
         var type = DetectType(lower);
         var counted = type is AnswerType.Count ? CountedTerms(lower) : [];
         return new QuestionAnalysis(question, terms, type, counted)
@@ -32,7 +41,7 @@ public static partial class QuestionAnalyzer
             FocusTerms = FocusTerms(lower),
             AsksAboutAuthor = AboutAuthor().IsMatch(lower),
             AsksForList = AsksForList(lower),
-            Part = Opening().IsMatch(lower) ? ArticlePart.Opening : Closing().IsMatch(lower) ? ArticlePart.Closing : ArticlePart.Anywhere,
+            Part = part,
         };
     }
 
@@ -54,7 +63,7 @@ public static partial class QuestionAnalyzer
         var isWho = match.Value.TrimStart().StartsWith("who", StringComparison.Ordinal);
         foreach (var word in q[(match.Index + match.Length)..].Split([' ', '?', ',', '.', '!'], StringSplitOptions.RemoveEmptyEntries))
         {
-            var endsPhrase = Auxiliary().IsMatch(word) || (words.Count > 0 && word.EndsWith("ed", StringComparison.Ordinal));
+            var endsPhrase = Auxiliary().IsMatch(word) || (words.Count > 0 && (word.EndsWith("ed", StringComparison.Ordinal) || IrregularVerbs.IsPastForm(word)));
             if (endsPhrase || isWho && FocusStop().IsMatch(word))
             {
                 return Focus(words);
@@ -76,9 +85,17 @@ public static partial class QuestionAnalyzer
             ? []
             : TextAnalyzer.Instance.Terms(string.Join(' ', words)).Where(t => !QuestionWords.Contains(t)).ToList();
 
-    /// <summary>"Which countries …", "whose nuclear programmes …": a plural noun within three words of which/what/whose.</summary>
+    /// <summary>
+    /// "Which countries …", "whose nuclear programmes …": a plural noun within three words of which/what/whose; or a
+    /// request to name or list things.
+    /// </summary>
     private static bool AsksForList(string q)
     {
+        if (ListRequest().IsMatch(q))
+        {
+            return true;
+        }
+
         var match = ListStart().Match(q);
         if (!match.Success)
         {
@@ -156,19 +173,25 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(which|what|whose)\s+")]
     private static partial Regex ListStart();
 
+    [GeneratedRegex(@"^\W*(please\s+)?(name|list|enumerate)\s+(all\s+|the\s+|every\s+|each\s+)")]
+    private static partial Regex ListRequest();
+
+    [GeneratedRegex(@"\bstands?\s+for\b")]
+    private static partial Regex StandsFor();
+
     [GeneratedRegex(@"(ss|us|is|ics|news|this|its|his|hers|yours|ours|theirs)$")]
     private static partial Regex NotPlural();
 
-    [GeneratedRegex(@"\b(article|piece|story|text|report|column|author|writer|it)\s+(open|opens|opened|begin|begins|began|start|starts|started)\b|\b(opening|first|introductory)\s+(paragraph|line|lines|sentence|sentences|words)\b|\bat\s+the\s+(start|beginning|outset|top)\s+of\s+(the|this)\s+(article|piece|story|text|report|column)\b")]
+    [GeneratedRegex(@"\b(article|piece|story|text|report|column|author|writer|it)\s+(open|opens|opened|begin|begins|began|start|starts|started)\b|\b(opening|first|introductory)\s+(paragraph|line|lines|sentence|sentences|words|section|part|bit)\b|\bat\s+the\s+(start|beginning|outset|top)\s+of\s+(the|this)\s+(article|piece|story|text|report|column)\b")]
     private static partial Regex Opening();
 
-    [GeneratedRegex(@"\b(article|piece|story|text|report|column|author|writer|it)\s+(end|ends|ended|close|closes|closed|conclude|concludes|concluded|finish|finishes|finished)\b|\b(closing|final|last|concluding)\s+(paragraph|line|lines|sentence|sentences|words|remarks)\b|\bat\s+the\s+end\s+of\s+(the|this)\s+(article|piece|story|text|report|column)\b")]
+    [GeneratedRegex(@"\b(article|piece|story|text|report|column|author|writer|it)\s+(end|ends|ended|close|closes|closed|conclude|concludes|concluded|finish|finishes|finished)\b|\b(closing|final|last|concluding)\s+(paragraph|line|lines|sentence|sentences|words|remarks|section|part|bit)\b|\bat\s+the\s+end\s+of\s+(the|this)\s+(article|piece|story|text|report|column)\b")]
     private static partial Regex Closing();
 
     [GeneratedRegex(@"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|of|in|on|at|to|for|from|with|by|about|against|during|between|the|a|an|that|this|get|gets|got)$")]
     private static partial Regex FocusStop();
 
-    [GeneratedRegex(@"\bwho\s+(wrote|writes|authored|penned)\b|\b(who|what)('s|\s+is|\s+was)\s+the\s+(author|writer|byline)\b|\b(is|was|has)\s+the\s+(author|writer)\b|\b(author|writer)'?s\s+(name|background|job|career|position|post|role|employer|agency|experience|profession)\b|\b(author|writer)\s+(used\s+to|use\s+to|once|formerly|previously|work|works|worked|serve|serves|served|hold|holds|held)\b|\bwritten\s+by\b|\bbyline\b")]
+    [GeneratedRegex(@"\bwho\s+(wrote|writes|authored|penned)\b|\b(who|what)('s|\s+is|\s+was)\s+the\s+(author|writer|byline)\b(?!'s|’s)|\b(is|was|has)\s+the\s+(author|writer)\b|\b(author|writer)'?s\s+(name|background|job|career|position|post|role|employer|agency|experience|profession)\b|\b(author|writer)\s+(used\s+to|use\s+to|once|formerly|previously|work|works|worked|serve|serves|served|hold|holds|held)\b|\bwritten\s+by\b|\bbyline\b")]
     private static partial Regex AboutAuthor();
 
     [GeneratedRegex(@"\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|amount)\b|\bwhat\s+(would|will|did|does|do|could|might)\s+(\w+\s+){1,3}cost\b|\bwhat\s+(is|was|are|were|would\s+be)\s+the\s+(cost|price|bill|budget|toll)\b")]
@@ -186,7 +209,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^\s*(who|whom|whose)\b|\b(who|whom|whose)\b.*\?$|\bwhich\s+(person|leader|leaders|official|officials|president|minister|group|groups|outfit|organi[sz]ation|people|country|countries)\b")]
     private static partial Regex Who();
 
-    [GeneratedRegex(@"^\s*where\b|\bin\s+which\s+(province|city|region|place|country)\b|\bwhich\s+(province|city|region|place)\b")]
+    [GeneratedRegex(@"^\s*where\b|\bin\s+which\s+(other\s+)?(province|city|region|place|country|capital|town)\b|\bwhich\s+(other\s+)?(province|city|region|place|capital|town)\b")]
     private static partial Regex Where();
 
     [GeneratedRegex(@"^\s*why\b|\bwhat\s+(caused|prompted|led|drove|is\s+driving|drives)\b|\b(for\s+)?what\s+(reason|reasons|motive|justification|pretext)\b|\bwhat\s+was\s+the\s+(reason|motive|justification|pretext)\b")]

@@ -13,6 +13,12 @@ public sealed class Retriever(IOptions<RetrievalOptions> options, ISemanticScore
     public RetrievalResult Retrieve(IndexSnapshot snapshot, QuestionAnalysis question, CancellationToken cancellationToken)
     {
         var corpus = snapshot.Corpus;
+        if (!question.AsksAboutAuthor && question.Terms.Any(corpus.AuthorTerms.Contains))
+        {
+            // "Who is Khurram Khan?" names the author without saying so.
+            question = question with { AsksAboutAuthor = true };
+        }
+
         var terms = Bm25Search.WeightedTerms(question, corpus);
         var passageBm25 = Bm25Search.Search(snapshot, terms, IndexFormat.PassageKind, corpus.Passages.Count);
         var sentenceBm25 = Bm25Search.Search(snapshot, terms, IndexFormat.SentenceKind, SentenceCandidates)

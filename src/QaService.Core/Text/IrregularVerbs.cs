@@ -31,7 +31,12 @@ internal static class IrregularVerbs
         "wake woke woken", "wear wore worn", "win won", "withdraw withdrew withdrawn", "write wrote written",
     ];
 
+    private static readonly HashSet<string> PastForms = Verbs.SelectMany(v => v.Split(' ').Skip(1)).ToHashSet(StringComparer.Ordinal);
+
     public static StemmerOverrideFilter.StemmerOverrideMap Map { get; } = Build();
+
+    /// <summary>Whether a lower-case word is the past form of an irregular verb ("gave", "fought").</summary>
+    public static bool IsPastForm(string word) => PastForms.Contains(word);
 
     private static StemmerOverrideFilter.StemmerOverrideMap Build()
     {

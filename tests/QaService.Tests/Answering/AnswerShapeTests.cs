@@ -17,7 +17,7 @@ public sealed class AnswerShapeTests(AnswerShapeTests.HarbourHost harbour) : ICl
     private const string Report =
         "Harbour report\n\n"
         + FirstParagraph + "\n\n"
-        + "Castellan Shipping's ships sat idle at Velmora in March. The city council then offered to mediate.\n\n"
+        + "Castellan Shipping's ships sat idle at the Port of Velmora in March. The city council then offered to mediate.\n\n"
         + "The port imports grain from Tarsk. The port imports timber from Olberg. The port imports steel from Brenmoor. The port imports fruit from Casimir.\n\n"
         + LastParagraph + "\n";
 
@@ -43,10 +43,12 @@ public sealed class AnswerShapeTests(AnswerShapeTests.HarbourHost harbour) : ICl
         Assert.Contains("nine days", reply.Answer);
     }
 
-    [Fact]
-    public async Task Ask_When_WithNoDateAboutTheSameNames_Abstains()
+    [Theory]
+    [InlineData("When did fruit first come from Casimir?")]
+    [InlineData("When did the port begin importing grain from Tarsk?")]
+    public async Task Ask_When_WithNoDateAboutTheSameNames_Abstains(string question)
     {
-        var reply = await harbour.Client.AskOkAsync("When did fruit first come from Casimir?", mode: "extractive");
+        var reply = await harbour.Client.AskOkAsync(question, mode: "extractive");
 
         Assert.True(reply.Abstained, reply.Answer);
     }

@@ -56,10 +56,41 @@ public sealed class QuestionAnalyzerTests
     [InlineData("Who wrote this?", true)]
     [InlineData("Was it a ground war, in the author's view?", false)]
     [InlineData("What does the author suggest they do?", false)]
+    [InlineData("what's the writer's explanation for the strikes", false)]
     public void AsksAboutAuthor_OnlyWhenTheAuthorIsTheSubject(string question, bool aboutAuthor) =>
         Assert.Equal(aboutAuthor, QuestionAnalyzer.Analyze(question).AsksAboutAuthor);
 
     [Fact]
     public void Terms_LeaveOutLightVerbsAndFillers() =>
         Assert.Equal(["weather", "karachi", "weekend"], QuestionAnalyzer.Analyze("whats the weather going to be like in karachi this weekend").Terms);
+
+    [Theory]
+    [InlineData("How does the article end?")]
+    [InlineData("what's in the last section")]
+    public void Terms_OfAQuestionAboutAPart_AreNoneButItStillAsks(string question)
+    {
+        var analysis = QuestionAnalyzer.Analyze(question);
+
+        Assert.Equal(ArticlePart.Closing, analysis.Part);
+        Assert.Empty(analysis.Terms);
+        Assert.False(analysis.IsEmpty);
+    }
+
+    [Fact]
+    public void Terms_OfStandsFor_AreTheAcronym() =>
+        Assert.Equal(["let"], QuestionAnalyzer.Analyze("what does LeT stand for").Terms);
+
+    [Fact]
+    public void AsksForList_WhenAskedToNameThings() =>
+        Assert.True(QuestionAnalyzer.Analyze("name the treaties that come up").AsksForList);
+
+    [Fact]
+    public void FocusTerms_EndAtAnIrregularPastVerb() =>
+        Assert.Equal("minist", QuestionAnalyzer.Analyze("Which Indian prime minister gave the order?").FocusTerms[^1]);
+
+    [Theory]
+    [InlineData("Between Tehran and which other capital could Islamabad mediate?")]
+    [InlineData("In which city did they meet?")]
+    public void AnswerType_IsPlaceForACapitalOrCity(string question) =>
+        Assert.Equal(AnswerType.Place, QuestionAnalyzer.Analyze(question).AnswerType);
 }
