@@ -13,9 +13,10 @@ public static partial class QuestionAnalyzer
             "what whats which who whom whose where when why how many much does did do done doing has have had having " +
             "can could would should shall may might must am were been being i me my you your we our us he him his she her hers its " +
             "tell explain " +
-            "article piece text story writer author according say says said mention mentioned describe described " +
-            "accord kind sort type exactly actually really just also about anyone anything something thing things " +
-            "give gives given get gets got make made go goes going gone went view account please like"));
+            "article piece text story writer author say says said mention mentioned describe described " +
+            "kind sort type exactly actually really just also about anyone anything something thing things " +
+            "give gives given get gets got make made go goes going gone went come comes came coming up " +
+            "view account please like"));
 
     // Words that only say where in the article to look ("the opening lines", "the last section"), once that is known.
     private static readonly FrozenSet<string> PartWords = FrozenSet.ToFrozenSet(
@@ -28,7 +29,9 @@ public static partial class QuestionAnalyzer
     {
         var lower = question.ToLowerInvariant();
         var part = Opening().IsMatch(lower) ? ArticlePart.Opening : Closing().IsMatch(lower) ? ArticlePart.Closing : ArticlePart.Anywhere;
-        var terms = TextAnalyzer.Instance.Terms(question)
+        // "According to the piece" and "name the …" say how to answer, not what about.
+        var wording = ListRequest().Replace(AccordingTo().Replace(question, " "), " ");
+        var terms = TextAnalyzer.Instance.Terms(wording)
             .Where(t => !QuestionWords.Contains(t) && (part == ArticlePart.Anywhere || !PartWords.Contains(t)))
             .Where(t => t != "stand" || !StandsFor().IsMatch(lower))
             .Distinct()
@@ -173,8 +176,11 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"\b(which|what|whose)\s+")]
     private static partial Regex ListStart();
 
-    [GeneratedRegex(@"^\W*(please\s+)?(name|list|enumerate)\s+(all\s+|the\s+|every\s+|each\s+)")]
+    [GeneratedRegex(@"^\W*(please\s+)?(name|list|enumerate)\s+(all\s+|the\s+|every\s+|each\s+)", RegexOptions.IgnoreCase)]
     private static partial Regex ListRequest();
+
+    [GeneratedRegex(@"\baccording\s+to\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AccordingTo();
 
     [GeneratedRegex(@"\bstands?\s+for\b")]
     private static partial Regex StandsFor();

@@ -93,4 +93,10 @@ public sealed class QuestionAnalyzerTests
     [InlineData("In which city did they meet?")]
     public void AnswerType_IsPlaceForACapitalOrCity(string question) =>
         Assert.Equal(AnswerType.Place, QuestionAnalyzer.Analyze(question).AnswerType);
+
+    [Theory]
+    [InlineData("name the treaties or accords that come up in the piece", new[] { "treati", "accord" })]
+    [InlineData("According to the piece, what did Saudi Arabia suspend?", new[] { "saudi", "arabia", "suspend" })]
+    public void Terms_LeaveOutHowTheQuestionAsks(string question, string[] terms) =>
+        Assert.Equal(terms, QuestionAnalyzer.Analyze(question).Terms);
 }
