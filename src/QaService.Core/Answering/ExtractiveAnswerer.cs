@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using QaService.Conversation;
 using QaService.Indexing;
 using QaService.Retrieval;
 
@@ -97,9 +96,9 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
     /// </summary>
     private static ScoredSentence? TypedCompanion(ScoredSentence best, IReadOnlyList<ScoredSentence> ranked, IReadOnlyList<string> named, Corpus corpus)
     {
-        var names = NamedThings.Stems(corpus.Sentences[best.Key].Text).ToHashSet();
+        var names = corpus.SentenceNames[best.Key];
         return ranked.FirstOrDefault(s => s.TypeMatch >= 1
-            && NamedThings.Stems(corpus.Sentences[s.Key].Text).Count(names.Contains) >= SharedNamesForLink
+            && corpus.SentenceNames[s.Key].Count(names.Contains) >= SharedNamesForLink
             && Holds(s, best, named, corpus));
     }
 

@@ -49,7 +49,8 @@ public sealed class Corpus
         AuthorshipSentences = Enumerable.Range(0, Sentences.Count).Where(IsAboutAuthor).ToHashSet();
         var bodyTerms = Enumerable.Range(0, Sentences.Count).Where(k => !AuthorshipSentences.Contains(k)).SelectMany(k => SentenceTerms[k]).ToHashSet();
         AuthorTerms = AuthorshipSentences.Where(IsByline).SelectMany(k => SentenceTerms[k]).Where(t => !bodyTerms.Contains(t)).ToHashSet();
-        NameTerms = Sentences.SelectMany(s => NamedThings.Stems(s.Text)).ToHashSet();
+        SentenceNames = Sentences.Select(s => NamedThings.Stems(s.Text).ToHashSet()).ToList();
+        NameTerms = SentenceNames.SelectMany(n => n).ToHashSet();
         bodyParagraphs = Enumerable.Range(0, Sentences.Count)
             .Where(key => !AuthorshipSentences.Contains(key) && !IsHeading(key))
             .GroupBy(key => Sentences[key].DocumentId)
@@ -88,6 +89,9 @@ public sealed class Corpus
 
     /// <summary>Stems of every word of every name in the documents ("iran", "trump", "usa").</summary>
     public IReadOnlySet<string> NameTerms { get; }
+
+    /// <summary>Each sentence's name stems, by sentence key.</summary>
+    public IReadOnlyList<IReadOnlySet<string>> SentenceNames { get; }
 
     /// <summary>Every stem that occurs somewhere in the corpus.</summary>
     public IReadOnlySet<string> KnownTerms { get; }
