@@ -32,7 +32,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         ScoredSentence? typedCompanion = null;
         if (AnswerTypeMatcher.IsRequired(question.AnswerType))
         {
-            var named = NamesAskedAbout(best, question, corpus);
+            var named = NamesAskedAbout(question, corpus);
             var typed = ranked.FirstOrDefault(s => s.TypeMatch >= 1 && s.Score >= TypedCandidateRatio * best.Score && Holds(s, best, named, corpus));
             if (typed is not null)
             {
@@ -102,24 +102,29 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
             && Holds(s, best, named, corpus));
     }
 
-    /// <summary>The names in the question that the best sentence holds: a date or number about something else does not answer.</summary>
-    private static List<string> NamesAskedAbout(ScoredSentence best, QuestionAnalysis question, Corpus corpus) =>
-        question.Terms.Where(t => corpus.NameTerms.Contains(t) && corpus.SentenceTerms[best.Key].Contains(t)).ToList();
+    /// <summary>The names the question asks about ("when did Pezeshkian …"): a date or number about something else does not answer.</summary>
+    private static List<string> NamesAskedAbout(QuestionAnalysis question, Corpus corpus) =>
+        question.Terms.Where(corpus.NameTerms.Contains).ToList();
 
     /// <summary>
-    /// Whether a sentence holds every name, itself or through the sentence its opening pronoun leans on ("It
-    /// decimated …"); a sentence right beside the best one is read with it.
+    /// Whether a sentence holds every name, itself or with the sentence it leans on: the one before when it opens with a
+    /// reference ("It decimated …"), or the best sentence when that leans on it ("Around the same time it …").
     /// </summary>
     private static bool Holds(ScoredSentence sentence, ScoredSentence best, IReadOnlyList<string> names, Corpus corpus)
     {
         var key = sentence.Key;
-        if (Math.Abs(key - best.Key) <= 1 && corpus.SameParagraph(key, best.Key))
+        var held = new HashSet<string>(corpus.SentenceTerms[key]);
+        if (key > 0 && corpus.SameParagraph(key - 1, key) && Anaphora.OpensWithReference(corpus.Sentences[key].Text))
         {
-            return true;
+            held.UnionWith(corpus.SentenceTerms[key - 1]);
         }
 
-        var leansBack = key > 0 && corpus.SameParagraph(key - 1, key) && Anaphora.OpensWithReference(corpus.Sentences[key].Text);
-        return names.All(n => corpus.SentenceTerms[key].Contains(n) || (leansBack && corpus.SentenceTerms[key - 1].Contains(n)));
+        if (best.Key == key + 1 && corpus.SameParagraph(key, best.Key) && Anaphora.OpensWithReference(corpus.Sentences[best.Key].Text))
+        {
+            held.UnionWith(corpus.SentenceTerms[best.Key]);
+        }
+
+        return names.All(held.Contains);
     }
 
     /// <summary>

@@ -46,7 +46,9 @@ public sealed class AnswerShapeTests(AnswerShapeTests.HarbourHost harbour) : ICl
     [Theory]
     [InlineData("When did fruit first come from Casimir?")]
     [InlineData("When did the port begin importing grain from Tarsk?")]
-    public async Task Ask_When_WithNoDateAboutTheSameNames_Abstains(string question)
+    [InlineData("How long has grain come from Tarsk?")]
+    [InlineData("How many days did Olberg timber go unloaded?")]
+    public async Task Ask_WhenOrHowMany_WithNoDateOrNumberAboutTheNamesAsked_Abstains(string question)
     {
         var reply = await harbour.Client.AskOkAsync(question, mode: "extractive");
 
