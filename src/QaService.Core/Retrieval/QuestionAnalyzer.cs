@@ -16,7 +16,8 @@ public static partial class QuestionAnalyzer
             "article piece text story writer author say says said mention mentioned describe described " +
             "kind sort type exactly actually really just also about anyone anything something thing things " +
             "give gives given get gets got make made go goes going gone went come comes came coming up " +
-            "view account please like"));
+            "view account please like " +
+            "through via across toward towards upon within from over under between among during since until"));
 
     // Words that only say where in the article to look ("the opening lines", "the last section"), once that is known.
     private static readonly FrozenSet<string> PartWords = FrozenSet.ToFrozenSet(

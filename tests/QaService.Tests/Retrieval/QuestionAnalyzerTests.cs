@@ -97,6 +97,7 @@ public sealed class QuestionAnalyzerTests
     [Theory]
     [InlineData("name the treaties or accords that come up in the piece", new[] { "treati", "accord" })]
     [InlineData("According to the piece, what did Saudi Arabia suspend?", new[] { "saudi", "arabia", "suspend" })]
+    [InlineData("through what?", new string[0])]
     public void Terms_LeaveOutHowTheQuestionAsks(string question, string[] terms) =>
         Assert.Equal(terms, QuestionAnalyzer.Analyze(question).Terms);
 }
