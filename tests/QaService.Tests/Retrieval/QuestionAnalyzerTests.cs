@@ -22,6 +22,7 @@ public sealed class QuestionAnalyzerTests
     [InlineData("What are the author's closing remarks?", ArticlePart.Closing)]
     [InlineData("When did the war end?", ArticlePart.Anywhere)]
     [InlineData("Why did talks start again?", ArticlePart.Anywhere)]
+    [InlineData("Why was it closed?", ArticlePart.Anywhere)]
     public void Part_IsReadFromHowTheQuestionPointsAtTheArticle(string question, ArticlePart part) =>
         Assert.Equal(part, QuestionAnalyzer.Analyze(question).Part);
 
