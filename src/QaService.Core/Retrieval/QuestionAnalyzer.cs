@@ -4,7 +4,10 @@ using QaService.Text;
 
 namespace QaService.Retrieval;
 
-/// <summary>Reads a question: drops question words and talk about the article itself, and guesses the answer type.</summary>
+/// <summary>
+/// Reads a question: drops question words and talk about the article itself, and notes what it asks for (its answer
+/// type, the thing named after which/what, a list, the author, a part of the article).
+/// </summary>
 public static partial class QuestionAnalyzer
 {
     // Words that shape a question but say nothing about its topic (stems, as TextAnalyzer produces them).
@@ -19,27 +22,20 @@ public static partial class QuestionAnalyzer
             "view account please like " +
             "through via across toward towards upon within from over under between among during since until"));
 
-    // Words that only say where in the article to look ("the opening lines", "the last section"), once that is known.
-    private static readonly FrozenSet<string> PartWords = FrozenSet.ToFrozenSet(
-        TextAnalyzer.Instance.Terms(
-            "open opens opening begin begins start starts end ends ending close closes closing conclude concludes " +
-            "finish finishes first last final top outset introduction paragraph paragraphs line lines sentence sentences " +
-            "words remarks section part bit"));
-
     public static QuestionAnalysis Analyze(string question)
     {
         var lower = question.ToLowerInvariant();
-        var part = Opening().IsMatch(lower) ? ArticlePart.Opening : Closing().IsMatch(lower) ? ArticlePart.Closing : ArticlePart.Anywhere;
+        var part = ArticlePartCues.Read(lower);
         // "According to the piece" and "name the …" say how to answer, not what about.
         var wording = ListRequest().Replace(AccordingTo().Replace(question, " "), " ");
         var terms = TextAnalyzer.Instance.Terms(wording)
-            .Where(t => !QuestionWords.Contains(t) && (part == ArticlePart.Anywhere || !PartWords.Contains(t)))
+            .Where(t => !QuestionWords.Contains(t) && (part == ArticlePart.Anywhere || !ArticlePartCues.IsCueWord(t)))
             .Where(t => t != "stand" || !StandsFor().IsMatch(lower))
             .Distinct()
             .Take(256)
             .ToList();
-        var type = DetectType(lower);
-        var counted = type is AnswerType.Count ? CountedTerms(lower) : [];
+        var type = AnswerTypeReader.Read(lower);
+        var counted = type is AnswerType.Count ? AnswerTypeReader.CountedWords(lower).Where(t => !QuestionWords.Contains(t)).ToList() : [];
         return new QuestionAnalysis(question, terms, type, counted)
         {
             FocusTerms = FocusTerms(lower),
@@ -122,49 +118,6 @@ public static partial class QuestionAnalyzer
         return false;
     }
 
-    private static AnswerType DetectType(string q)
-    {
-        if (HowMany().IsMatch(q))
-        {
-            return AnswerType.Count;
-        }
-
-        if (HowLong().IsMatch(q))
-        {
-            return AnswerType.Duration;
-        }
-
-        if (When().IsMatch(q))
-        {
-            return AnswerType.Time;
-        }
-
-        if (Who().IsMatch(q))
-        {
-            return AnswerType.Person;
-        }
-
-        if (Where().IsMatch(q))
-        {
-            return AnswerType.Place;
-        }
-
-        if (Why().IsMatch(q))
-        {
-            return AnswerType.Reason;
-        }
-
-        return YesNo().IsMatch(q) ? AnswerType.YesNo : AnswerType.Description;
-    }
-
-    private static List<string> CountedTerms(string q)
-    {
-        var match = HowMany().Match(q);
-        var rest = q[(match.Index + match.Length)..];
-        var words = rest.Split([' ', '?', ',', '.'], StringSplitOptions.RemoveEmptyEntries).Take(3);
-        return TextAnalyzer.Instance.Terms(string.Join(' ', words)).Where(t => !QuestionWords.Contains(t)).ToList();
-    }
-
     [GeneratedRegex(@"\b(which|what)\s+(?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|has\b|have\b|had\b)|\bwhat('s|\s+is|\s+are|\s+was|\s+were)\s+the\s+|\bwho\s+(is|was|are|were)\s+(the\s+)?(?=\w+\s+\w+)")]
     private static partial Regex FocusStart();
 
@@ -189,39 +142,9 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"(ss|us|is|ics|news|this|its|his|hers|yours|ours|theirs)$")]
     private static partial Regex NotPlural();
 
-    [GeneratedRegex(@"\b(article|piece|story|text|report|column|author|writer)\s+(open|opens|opened|begin|begins|began|start|starts|started)\b|\b(opening|first|introductory)\s+(paragraph|line|lines|sentence|sentences|words|section|part|bit)\b|\bat\s+the\s+(start|beginning|outset|top)\s+of\s+(the|this)\s+(article|piece|story|text|report|column)\b")]
-    private static partial Regex Opening();
-
-    [GeneratedRegex(@"\b(article|piece|story|text|report|column|author|writer)\s+(end|ends|ended|close|closes|closed|conclude|concludes|concluded|finish|finishes|finished)\b|\b(closing|final|last|concluding)\s+(paragraph|line|lines|sentence|sentences|words|remarks|section|part|bit)\b|\bat\s+the\s+end\s+of\s+(the|this)\s+(article|piece|story|text|report|column)\b")]
-    private static partial Regex Closing();
-
     [GeneratedRegex(@"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|of|in|on|at|to|for|from|with|by|about|against|during|between|the|a|an|that|this|get|gets|got)$")]
     private static partial Regex FocusStop();
 
     [GeneratedRegex(@"\bwho\s+(wrote|writes|authored|penned)\b|\b(who|what)('s|\s+is|\s+was)\s+the\s+(author|writer|byline)\b(?!'s|’s)|\b(is|was|has)\s+the\s+(author|writer)\b|\b(author|writer)'?s\s+(name|background|job|career|position|post|role|employer|agency|experience|profession)\b|\b(author|writer)\s+(used\s+to|use\s+to|once|formerly|previously|work|works|worked|serve|serves|served|hold|holds|held)\b|\bwritten\s+by\b|\bbyline\b")]
     private static partial Regex AboutAuthor();
-
-    [GeneratedRegex(@"\bhow\s+(many|much)\b|\bwhat\s+(number|percentage|amount)\b|\bwhat\s+(would|will|did|does|do|could|might)\s+(\w+\s+){1,3}cost\b|\bwhat\s+(is|was|are|were|would\s+be)\s+the\s+(cost|price|bill|budget|toll)\b")]
-    private static partial Regex HowMany();
-
-    // "How long is the bridge?" asks for a length, not a time.
-    [GeneratedRegex(@"\bhow\s+long\b(?!\s+(is|are)\s+(the|a|an|its|their)\b)|\bwhat\s+duration\b")]
-    private static partial Regex HowLong();
-
-    // "When" asks for a time at the start of a question, before an auxiliary ("… and when did it end?") or after "tell
-    // me"; elsewhere it opens a clause ("How was he received when he came?").
-    [GeneratedRegex(@"^\W*(and\s+|so\s+|but\s+|ok\s+)?when\b|\bwhen\s+(did|do|does|was|were|is|are|will|would|has|have|had|could|can)\b|\b(me|us|know|say|says)\s+when\b|\bsince\s+when\b|\bwhat\s+(year|date|day|month|time)\b|\bwhich\s+(year|date|day|month)\b|\bin\s+(which|what)\s+(year|month)\b")]
-    private static partial Regex When();
-
-    [GeneratedRegex(@"^\s*(who|whom|whose)\b|\b(who|whom|whose)\b.*\?$|\bwhich\s+(person|leader|leaders|official|officials|president|minister|group|groups|outfit|organi[sz]ation|people|country|countries)\b")]
-    private static partial Regex Who();
-
-    [GeneratedRegex(@"^\s*where\b|\bin\s+which\s+(other\s+)?(province|city|region|place|country|capital|town)\b|\bwhich\s+(other\s+)?(province|city|region|place|capital|town)\b")]
-    private static partial Regex Where();
-
-    [GeneratedRegex(@"^\s*why\b|\bwhat\s+(caused|prompted|led|drove|is\s+driving|drives)\b|\b(for\s+)?what\s+(reason|reasons|motive|justification|pretext)\b|\bwhat\s+was\s+the\s+(reason|motive|justification|pretext)\b")]
-    private static partial Regex Why();
-
-    [GeneratedRegex(@"^\s*(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)\b")]
-    private static partial Regex YesNo();
 }
