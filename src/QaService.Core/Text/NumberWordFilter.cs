@@ -1,36 +1,13 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.TokenAttributes;
 
 namespace QaService.Text;
 
 /// <summary>
 /// Rewrites number words as digits ("twelve" → "12") so "twelve-day" and "12-day" meet.
 /// </summary>
-internal sealed class NumberWordFilter : TokenFilter
+internal sealed class NumberWordFilter(TokenStream input) : TermRewriteFilter(input)
 {
-    private readonly ICharTermAttribute term;
-
-    public NumberWordFilter(TokenStream input)
-        : base(input)
-    {
-        term = AddAttribute<ICharTermAttribute>();
-    }
-
-    public override bool IncrementToken()
-    {
-        if (!m_input.IncrementToken())
-        {
-            return false;
-        }
-
-        var text = term.ToString();
-        if (NumberWords.TryGetValue(text, out var digits))
-        {
-            term.SetEmpty().Append(digits);
-        }
-
-        return true;
-    }
+    protected override string? Rewrite(string text) => NumberWords.GetValueOrDefault(text);
 
     public static bool TryGetValue(string word, out int value)
     {

@@ -91,6 +91,7 @@ public sealed class LlmFallbackTests
             events.Skip(reset + 1).Select(e => e.GetType()));
         var reply = ((CompletedEvent)events[^1]).Reply;
         AssertFallback(extractive, reply, "broke off midway");
+        Assert.DoesNotContain("could not be reached", reply.FallbackReason, StringComparison.Ordinal);
         Assert.Equal(extractive.Answer, ((AnswerDeltaEvent)events[^2]).Text);
         Assert.Equal(1, server.Requests);
     }
@@ -109,20 +110,6 @@ public sealed class LlmFallbackTests
         Assert.True(reset > 0, "the stream says it fell back");
         var reply = ((CompletedEvent)events[^1]).Reply;
         AssertFallback(extractive, reply, "ended before the answer was finished");
-        Assert.DoesNotContain("could not be reached", reply.FallbackReason, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task AskStream_WhenConnectionDropsMidway_DoesNotSayTheModelWasUnreachable()
-    {
-        await using var server = await FakeLlmServer.StartAsync();
-        server.Enqueue(FakeReply.CutAfter("Masoud Pezeshkian visited Pakistan after the war [1].", tokens: 3));
-        using var host = new LlmTestHost(server.BaseAddress);
-
-        var events = await host.StreamAsync(Question);
-
-        var reply = ((CompletedEvent)events[^1]).Reply;
-        Assert.Contains("broke off midway", reply.FallbackReason, StringComparison.Ordinal);
         Assert.DoesNotContain("could not be reached", reply.FallbackReason, StringComparison.Ordinal);
     }
 
