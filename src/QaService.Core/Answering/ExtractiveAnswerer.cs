@@ -30,10 +30,10 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         var corpus = retrieval.Corpus;
         var best = ranked[0];
         ScoredSentence? typedCompanion = null;
-        if (AnswerTypeMatcher.IsRequired(question.AnswerType))
+        if (WantsKind(question))
         {
             var named = NamesAskedAbout(question, corpus);
-            var typed = ranked.FirstOrDefault(s => s.TypeMatch >= 1 && s.Score >= TypedCandidateRatio * best.Score && Holds(s, best, named, corpus));
+            var typed = ranked.FirstOrDefault(s => HasKind(s, question, corpus) && s.Score >= TypedCandidateRatio * best.Score && Holds(s, best, named, corpus));
             if (typed is not null)
             {
                 best = typed;
@@ -42,11 +42,11 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
             {
                 // The best match may name the event while a sentence about the same people or places dates or counts
                 // it: "the 12-day conflict between Israel and Iran" … "Israel's attack on Iran in June".
-                typedCompanion = TypedCompanion(best, ranked, named, corpus);
+                typedCompanion = TypedCompanion(best, ranked, question, named, corpus);
                 if (typedCompanion is null)
                 {
                     return new ExtractiveAnswer([], ranked, true, 0.9,
-                        $"abstained: no sentence near the top holds the {Describe(question.AnswerType)} the question asks for",
+                        $"abstained: no sentence near the top holds the {Describe(question)} the question asks for",
                         Signals(retrieval, ranked, best));
                 }
             }
@@ -65,7 +65,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         }
 
         var chosen = Compose(best, typedCompanion, ranked, question, corpus);
-        var companion = typedCompanion is null ? "" : $"; the {Describe(question.AnswerType)} is in a sentence that names the same things";
+        var companion = typedCompanion is null ? "" : $"; the {Describe(question)} is in a sentence that names the same things";
         return new ExtractiveAnswer(chosen, ranked, false, answerability,
             $"answered: answerability {answerability:0.00} ({AbstentionModel.Describe(evidence)}){companion}", evidence);
     }
@@ -94,10 +94,11 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
     /// The best-scoring sentence of the wanted type that shares at least two names with <paramref name="best"/> and
     /// holds the names of the question that it holds.
     /// </summary>
-    private static ScoredSentence? TypedCompanion(ScoredSentence best, IReadOnlyList<ScoredSentence> ranked, IReadOnlyList<string> named, Corpus corpus)
+    private static ScoredSentence? TypedCompanion(
+        ScoredSentence best, IReadOnlyList<ScoredSentence> ranked, QuestionAnalysis question, IReadOnlyList<string> named, Corpus corpus)
     {
         var names = corpus.SentenceNames[best.Key];
-        return ranked.FirstOrDefault(s => s.TypeMatch >= 1
+        return ranked.FirstOrDefault(s => HasKind(s, question, corpus)
             && corpus.SentenceNames[s.Key].Count(names.Contains) >= SharedNamesForLink
             && Holds(s, best, named, corpus));
     }
@@ -161,7 +162,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         {
             // A runner-up must be about as much about the question as the best sentence, not merely close in meaning.
             var onTopic = candidate.Coverage >= RunnerUpCoverageRatio * best.Coverage;
-            if (onTopic && (!AnswerTypeMatcher.IsRequired(question.AnswerType) || candidate.TypeMatch >= 1))
+            if (onTopic && (!WantsKind(question) || HasKind(candidate, question, corpus)))
             {
                 AddWithLinkedSentences(candidate);
             }
@@ -203,6 +204,14 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
             return true;
         }
     }
+
+    /// <summary>The question wants a kind of thing without which the article does not answer it: a number, a duration, a date, a person.</summary>
+    private static bool WantsKind(QuestionAnalysis question) => AnswerTypeMatcher.IsRequired(question.AnswerType) || question.RequiresPerson;
+
+    private static bool HasKind(ScoredSentence sentence, QuestionAnalysis question, Corpus corpus) =>
+        question.RequiresPerson ? PersonMentions.In(corpus.Sentences[sentence.Key].Text) : sentence.TypeMatch >= 1;
+
+    private static string Describe(QuestionAnalysis question) => question.RequiresPerson ? "person's name" : Describe(question.AnswerType);
 
     private static string Describe(AnswerType type) => type switch
     {

@@ -16,6 +16,9 @@ public sealed record QuestionAnalysis(
     /// <summary>The thing asked for is plural ("which countries …", "whose programmes …"): several sentences may answer.</summary>
     public bool AsksForList { get; init; }
 
+    /// <summary>The question asks for a person by role ("which official …", "who leads …"): only a named person answers it.</summary>
+    public bool RequiresPerson { get; init; }
+
     /// <summary>The opening or closing of the article, when the question points there.</summary>
     public ArticlePart Part { get; init; }
 

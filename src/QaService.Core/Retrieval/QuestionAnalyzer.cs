@@ -19,7 +19,7 @@ public static partial class QuestionAnalyzer
             "article piece text story writer author say says said mention mentioned describe described " +
             "kind sort type exactly actually really just also about anyone anything something thing things " +
             "give gives given get gets got make made go goes going gone went come comes came coming up " +
-            "view account please like " +
+            "view account please like name names named naming " +
             "through via across toward towards upon within from over under between among during since until"));
 
     public static QuestionAnalysis Analyze(string question)
@@ -41,6 +41,7 @@ public static partial class QuestionAnalyzer
             FocusTerms = FocusTerms(lower),
             AsksAboutAuthor = AboutAuthor().IsMatch(lower),
             AsksForList = AsksForList(lower),
+            RequiresPerson = PersonAsked().IsMatch(lower),
             Part = part,
         };
     }
@@ -135,6 +136,9 @@ public static partial class QuestionAnalyzer
 
     [GeneratedRegex(@"\baccording\s+to\b", RegexOptions.IgnoreCase)]
     private static partial Regex AccordingTo();
+
+    [GeneratedRegex(@"\bwhich\s+(\w+\s+){0,2}?(official|officials|leader|leaders|president|minister|general|generals|commander|commanders|politician|politicians|diplomat|diplomats|envoy|mayor|governor|ambassador|spokesman|spokesperson|king|queen|prince|senator|chancellor|person|people)\b|\bwho\s+(currently\s+|now\s+)?(leads|led|heads|headed|runs|commands|commanded|chairs|brokered|negotiated|mediated|founded)\b|\bname\s+(any|some|the)\s+(of\s+the\s+)?(\w+\s+){0,2}(officials|generals|leaders|commanders|people)\b")]
+    private static partial Regex PersonAsked();
 
     [GeneratedRegex(@"\bstands?\s+for\b")]
     private static partial Regex StandsFor();

@@ -8,7 +8,7 @@ namespace QaService.Text;
 /// "United States", "Washington" → usa), so a question that says "the American role" meets an article that says "the
 /// US intervention". Applied to lower-cased tokens at index and query time alike.
 /// </summary>
-internal static class PlaceNames
+public static class PlaceNames
 {
     // Each country with its adjectives and demonyms, and its capital, which news writing uses for its government
     // ("Islamabad and Tehran agreed …").
@@ -44,8 +44,12 @@ internal static class PlaceNames
 
     private static readonly string[] MultiWordNames = ["united states", "united kingdom", "new delhi"];
 
-    // Declared after the lists it is built from: static fields are initialised in order.
+    // Declared after the lists they are built from: static fields are initialised in order.
     public static SynonymMap Map { get; } = Build();
+
+    /// <summary>Every single word of every country name, adjective and capital, lower case ("saudi", "tehran").</summary>
+    public static IReadOnlySet<string> Words { get; } =
+        Countries.SelectMany(c => $"{c.Country} {c.Names}".Split(' ')).ToHashSet(StringComparer.Ordinal);
 
     private static SynonymMap Build()
     {

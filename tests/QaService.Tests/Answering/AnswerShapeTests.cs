@@ -17,7 +17,7 @@ public sealed class AnswerShapeTests(AnswerShapeTests.HarbourHost harbour) : ICl
     private const string Report =
         "Harbour report\n\n"
         + FirstParagraph + "\n\n"
-        + "Castellan Shipping's ships sat idle at the Port of Velmora in March. The city council then offered to mediate.\n\n"
+        + "Castellan Shipping's ships sat idle at the Port of Velmora in March. Mayor Ilse Varga then offered to mediate.\n\n"
         + "The port imports grain from Tarsk. The port imports timber from Olberg. The port imports steel from Brenmoor. The port imports fruit from Casimir.\n\n"
         + LastParagraph + "\n";
 
@@ -53,6 +53,16 @@ public sealed class AnswerShapeTests(AnswerShapeTests.HarbourHost harbour) : ICl
         var reply = await harbour.Client.AskOkAsync(question, mode: "extractive");
 
         Assert.True(reply.Abstained, reply.Answer);
+    }
+
+    [Fact]
+    public async Task Ask_ForAPersonByRole_AnswersWithANamedPersonOrAbstains()
+    {
+        var named = await harbour.Client.AskOkAsync("Which mayor offered to mediate?", mode: "extractive");
+        var nobody = await harbour.Client.AskOkAsync("Which mayor closed every berth on the north quay?", mode: "extractive");
+
+        Assert.Contains("Varga", named.Answer);
+        Assert.True(nobody.Abstained, nobody.Answer);
     }
 
     [Theory]

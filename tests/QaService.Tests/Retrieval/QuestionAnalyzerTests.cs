@@ -101,4 +101,13 @@ public sealed class QuestionAnalyzerTests
     [InlineData("through what?", new string[0])]
     public void Terms_LeaveOutHowTheQuestionAsks(string question, string[] terms) =>
         Assert.Equal(terms, QuestionAnalyzer.Analyze(question).Terms);
+
+    [Theory]
+    [InlineData("Which US official brokered the end of the fighting?", true)]
+    [InlineData("who currently leads the group", true)]
+    [InlineData("Can you name any of the generals killed?", true)]
+    [InlineData("Who carried out the attack?", false)]
+    [InlineData("Which country recognised the state?", false)]
+    public void RequiresPerson_WhenAPersonIsAskedForByRole(string question, bool person) =>
+        Assert.Equal(person, QuestionAnalyzer.Analyze(question).RequiresPerson);
 }
