@@ -12,11 +12,9 @@ namespace QaService.Answering;
 /// </summary>
 public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
 {
-    private const double TypedCandidateRatio = 0.55;
     private const double FurtherSentenceRatio = 0.8;
     private const double ListSentenceRatio = 0.7;
     private const double RunnerUpCoverageRatio = 0.6;
-    private const int SharedNamesForLink = 2;
 
     public ExtractiveAnswer Answer(RetrievalResult retrieval)
     {
@@ -30,23 +28,19 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         var corpus = retrieval.Corpus;
         var best = ranked[0];
         ScoredSentence? typedCompanion = null;
-        if (WantsKind(question))
+        if (WantedKind.IsWanted(question))
         {
-            var named = NamesAskedAbout(question, corpus);
-            var typed = ranked.FirstOrDefault(s => HasKind(s, question, corpus) && s.Score >= TypedCandidateRatio * best.Score && Holds(s, best, named, corpus));
-            if (typed is not null)
+            if (WantedKind.Find(ranked, question, corpus) is { } holder)
             {
-                best = typed;
+                best = holder;
             }
             else
             {
-                // The best match may name the event while a sentence about the same people or places dates or counts
-                // it: "the 12-day conflict between Israel and Iran" … "Israel's attack on Iran in June".
-                typedCompanion = TypedCompanion(best, ranked, question, named, corpus);
+                typedCompanion = WantedKind.FindCompanion(ranked, question, corpus);
                 if (typedCompanion is null)
                 {
                     return new ExtractiveAnswer([], ranked, true, 0.9,
-                        $"abstained: no sentence near the top holds the {Describe(question)} the question asks for",
+                        $"abstained: no sentence near the top holds the {WantedKind.Describe(question)} the question asks for",
                         Signals(retrieval, ranked, best));
                 }
             }
@@ -65,7 +59,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         }
 
         var chosen = Compose(best, typedCompanion, ranked, question, corpus);
-        var companion = typedCompanion is null ? "" : $"; the {Describe(question)} is in a sentence that names the same things";
+        var companion = typedCompanion is null ? "" : $"; the {WantedKind.Describe(question)} is in a sentence that names the same things";
         return new ExtractiveAnswer(chosen, ranked, false, answerability,
             $"answered: answerability {answerability:0.00} ({AbstentionModel.Describe(evidence)}){companion}", evidence);
     }
@@ -88,44 +82,6 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         return new AnswerSignals(
             Math.Round(SentenceScorer.Coverage(corpus, terms, corpus.KnownTerms), 3), unknown, focusKnown,
             Math.Round(best.Coverage, 3), Math.Round(best.WindowCoverage, 3), bestDense, best.TypeMatch);
-    }
-
-    /// <summary>
-    /// The best-scoring sentence of the wanted type that shares at least two names with <paramref name="best"/> and
-    /// holds the names of the question that it holds.
-    /// </summary>
-    private static ScoredSentence? TypedCompanion(
-        ScoredSentence best, IReadOnlyList<ScoredSentence> ranked, QuestionAnalysis question, IReadOnlyList<string> named, Corpus corpus)
-    {
-        var names = corpus.SentenceNames[best.Key];
-        return ranked.FirstOrDefault(s => HasKind(s, question, corpus)
-            && corpus.SentenceNames[s.Key].Count(names.Contains) >= SharedNamesForLink
-            && Holds(s, best, named, corpus));
-    }
-
-    /// <summary>The names the question asks about ("when did Pezeshkian …"): a date or number about something else does not answer.</summary>
-    private static List<string> NamesAskedAbout(QuestionAnalysis question, Corpus corpus) =>
-        question.Terms.Where(corpus.NameTerms.Contains).ToList();
-
-    /// <summary>
-    /// Whether a sentence holds every name, itself or with the sentence it leans on: the one before when it opens with a
-    /// reference ("It decimated …"), or the best sentence when that leans on it ("Around the same time it …").
-    /// </summary>
-    private static bool Holds(ScoredSentence sentence, ScoredSentence best, IReadOnlyList<string> names, Corpus corpus)
-    {
-        var key = sentence.Key;
-        var held = new HashSet<string>(corpus.SentenceTerms[key]);
-        if (key > 0 && corpus.SameParagraph(key - 1, key) && Anaphora.OpensWithReference(corpus.Sentences[key].Text))
-        {
-            held.UnionWith(corpus.SentenceTerms[key - 1]);
-        }
-
-        if (best.Key == key + 1 && corpus.SameParagraph(key, best.Key) && Anaphora.OpensWithReference(corpus.Sentences[best.Key].Text))
-        {
-            held.UnionWith(corpus.SentenceTerms[best.Key]);
-        }
-
-        return names.All(held.Contains);
     }
 
     /// <summary>
@@ -162,7 +118,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         {
             // A runner-up must be about as much about the question as the best sentence, not merely close in meaning.
             var onTopic = candidate.Coverage >= RunnerUpCoverageRatio * best.Coverage;
-            if (onTopic && (!WantsKind(question) || HasKind(candidate, question, corpus)))
+            if (onTopic && (!WantedKind.IsWanted(question) || WantedKind.IsHeldBy(candidate, question, corpus)))
             {
                 AddWithLinkedSentences(candidate);
             }
@@ -204,20 +160,4 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
             return true;
         }
     }
-
-    /// <summary>The question wants a kind of thing without which the article does not answer it: a number, a duration, a date, a person.</summary>
-    private static bool WantsKind(QuestionAnalysis question) => AnswerTypeMatcher.IsRequired(question.AnswerType) || question.RequiresPerson;
-
-    private static bool HasKind(ScoredSentence sentence, QuestionAnalysis question, Corpus corpus) =>
-        question.RequiresPerson ? PersonMentions.In(corpus.Sentences[sentence.Key].Text) : sentence.TypeMatch >= 1;
-
-    private static string Describe(QuestionAnalysis question) => question.RequiresPerson ? "person's name" : Describe(question.AnswerType);
-
-    private static string Describe(AnswerType type) => type switch
-    {
-        AnswerType.Count => "number",
-        AnswerType.Duration => "duration",
-        AnswerType.Time => "date or time",
-        _ => "answer",
-    };
 }
