@@ -59,7 +59,7 @@ internal static partial class AnswerTypeReader
 
     // "When" asks for a time at the start of a question, before an auxiliary ("… and when did it end?") or after "tell
     // me"; elsewhere it opens a clause ("How was he received when he came?").
-    [GeneratedRegex(@"^\W*(and\s+|so\s+|but\s+|ok\s+)?when\b|\bwhen\s+(did|do|does|was|were|is|are|will|would|has|have|had|could|can)\b|\b(me|us|know|say|says)\s+when\b|\bsince\s+when\b|\bwhat\s+(year|date|day|month|time)\b|\bwhich\s+(year|date|day|month)\b|\bin\s+(which|what)\s+(year|month)\b")]
+    [GeneratedRegex(@"^\W*(and\s+|so\s+|but\s+|ok\s+)?when\b|\bwhen\s+(did|do|does|was|were|is|are|will|would|has|have|had|could|can)\b|\b(me|us|know|say|says)\s+when\b|\bsince\s+when\b|\bwhat\s+(years?|dates?|days?|months?|time)\b|\bwhich\s+(years?|dates?|days?|months?)\b|\bin\s+(which|what)\s+(year|month)\b")]
     private static partial Regex When();
 
     [GeneratedRegex(@"^\s*(who|whom|whose)\b|\b(who|whom|whose)\b.*\?$|\bwhich\s+(person|leader|leaders|official|officials|president|minister|group|groups|outfit|organi[sz]ation|people|country|countries)\b")]

@@ -50,7 +50,8 @@ public static partial class QuestionAnalyzer
     /// The noun phrase after "which"/"what" (or "who is the") when a verb follows it, as in
     /// "which Israeli prime minister ordered …" → israeli prime minist, or "what agreements did …" → agreement.
     /// "What puts Islamabad in …" or "which side of …" name no thing asked for, and get none; nor does a generic
-    /// head ("who is the source of …", "which groups …"), which any name in the article could fill.
+    /// head ("who is the source of …", "which groups …"), which any name in the article could fill, or a word about
+    /// wording ("what abbreviation …", "which phrase …"), which the article's own words fill.
     /// </summary>
     private static List<string> FocusTerms(string q)
     {
@@ -125,7 +126,7 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should)$")]
     private static partial Regex Auxiliary();
 
-    [GeneratedRegex(@"^(source|sources|person|persons|people|one|ones|group|groups|party|parties|side|sides|figure|figures|individual|individuals|entity|entities|body|bodies|reason|reasons|cause|causes|motive|motives|justification|pretext|purpose|way|ways)$")]
+    [GeneratedRegex(@"^(source|sources|person|persons|people|one|ones|group|groups|party|parties|side|sides|figure|figures|individual|individuals|entity|entities|body|bodies|reason|reasons|cause|causes|motive|motives|justification|pretext|purpose|way|ways|abbreviation|abbreviations|acronym|acronyms|term|terms|word|words|phrase|phrases|expression|expressions|label|labels)$")]
     private static partial Regex GenericHead();
 
     [GeneratedRegex(@"\b(which|what|whose)\s+")]

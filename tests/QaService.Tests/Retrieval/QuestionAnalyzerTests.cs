@@ -30,6 +30,7 @@ public sealed class QuestionAnalyzerTests
     [InlineData("Who is the source of the claim?")]
     [InlineData("Which armed groups operate there?")]
     [InlineData("Which side won?")]
+    [InlineData("What abbreviation does the writer use for the region?")]
     public void FocusTerms_AreNoneForAGenericHead(string question) =>
         Assert.Empty(QuestionAnalyzer.Analyze(question).FocusTerms);
 
@@ -44,6 +45,7 @@ public sealed class QuestionAnalyzerTests
     [InlineData("and when was that?", AnswerType.Time)]
     [InlineData("so the talks started when exactly, and when did they end?", AnswerType.Time)]
     [InlineData("tell me when the strikes began", AnswerType.Time)]
+    [InlineData("what dates or years does the article give", AnswerType.Time)]
     [InlineData("How was the president received when he came to Pakistan?", AnswerType.Description)]
     [InlineData("What reason did Washington give for the strikes?", AnswerType.Reason)]
     [InlineData("what would it cost to extend the corridor", AnswerType.Count)]
