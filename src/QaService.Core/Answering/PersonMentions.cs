@@ -12,16 +12,19 @@ namespace QaService.Answering;
 public static partial class PersonMentions
 {
     public static bool In(string sentence) =>
-        Titled().IsMatch(sentence) || NameRun().Matches(sentence).Any(m => !IsThing(m.Value) && !AfterThe(sentence, m.Index));
+        Titled().IsMatch(sentence) || NameRun().Matches(sentence).Any(m => !IsThing(m.Value) && !IsPlaceOrThing(sentence, m.Index));
 
     private static bool IsThing(string run) =>
         run.Split(' ').Any(w => NotAPersonWord().IsMatch(w) || PlaceNames.Words.Contains(w.ToLowerInvariant()));
 
-    private static bool AfterThe(string sentence, int index) =>
-        index >= 4 && sentence.AsSpan(index - 4, 4).Equals("the ", StringComparison.OrdinalIgnoreCase);
+    // "the West Bank" is a thing and "in Khyber Pakhtunkhwa" a place, whatever their words.
+    private static bool IsPlaceOrThing(string sentence, int index) => LocativeOrArticle().IsMatch(sentence.AsSpan(0, index));
 
     [GeneratedRegex(@"\b(President|Prime Minister|Minister|Ayatollah|General|Gen\.|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|King|Queen|Prince|Sheikh|Senator|Secretary|Chancellor|Governor|Mayor|Judge|Ambassador|Commander|Colonel|Marshal|Pope|Imam|Cardinal)\s+[A-Z][a-z]+")]
     private static partial Regex Titled();
+
+    [GeneratedRegex(@"\b(the|in|at|from|near|into|across)\s$", RegexOptions.IgnoreCase)]
+    private static partial Regex LocativeOrArticle();
 
     [GeneratedRegex(@"(?<![\p{L}-])[A-Z][a-z]+(\s[A-Z][a-z]+){1,2}(?![\p{L}-])")]
     private static partial Regex NameRun();

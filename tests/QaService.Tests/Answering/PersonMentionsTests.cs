@@ -17,5 +17,6 @@ public sealed class PersonMentionsTests
     [InlineData("India has put the Indus Water Treaty on hold.")]
     [InlineData("India ceased its so-called Operation Sindoor in June.")]
     [InlineData("The hostilities were stopped on the US intervention.")]
+    [InlineData("Pakistan confronts the threat of the TTP in Khyber Pakhtunkhwa.")]
     public void In_FindsNoPersonInPlacesBodiesAndThings(string sentence) => Assert.False(PersonMentions.In(sentence));
 }
