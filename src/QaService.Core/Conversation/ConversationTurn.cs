@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using QaService.Answering;
 using QaService.Indexing;
 using QaService.Retrieval;
+using QaService.Text;
 
 namespace QaService.Conversation;
 

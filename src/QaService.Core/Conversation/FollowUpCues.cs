@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using QaService.Text;
 
 namespace QaService.Conversation;
 

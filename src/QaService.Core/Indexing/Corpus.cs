@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using QaService.Conversation;
 using QaService.Documents;
 using QaService.Ingestion;
 using QaService.Text;

@@ -1,4 +1,5 @@
 using QaService.Conversation;
+using QaService.Text;
 
 namespace QaService.Tests.Conversation;
 

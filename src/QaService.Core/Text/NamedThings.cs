@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
-using QaService.Text;
 
-namespace QaService.Conversation;
+namespace QaService.Text;
 
 /// <summary>
 /// Names in a text: runs of capitalised words that do not start a sentence ("Velmora Harbour Bridge"), and acronyms.
