@@ -50,7 +50,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
         // A question about who wrote the piece, or about how it opens or closes, is about the article itself: the
         // byline, or the paragraph it points at, answers it whatever words it shares with the question.
         var aboutTheArticle = (question.AsksAboutAuthor && corpus.AuthorshipSentences.Contains(best.Key))
-            || (question.Part != ArticlePart.Anywhere && corpus.IsInEdgeParagraph(best.Key, opening: question.Part == ArticlePart.Opening));
+            || SentenceScorer.PartSentences(corpus, question.Part).Contains(best.Key);
         var answerability = aboutTheArticle ? 1 : AbstentionModel.Answerability(evidence);
         if (answerability < 0.5)
         {

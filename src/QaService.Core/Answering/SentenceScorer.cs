@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using QaService.Indexing;
 using QaService.Retrieval;
 
@@ -32,6 +33,7 @@ public static class SentenceScorer
         var sentenceRange = Range(sentenceDense);
         var passageRange = Range(passageDense);
 
+        var partSentences = PartSentences(corpus, question.Part);
         var partBonus = retrieval.Terms.Any(t => corpus.KnownTerms.Contains(t.Term)) ? ArticlePartLean : ArticlePartBonus;
         var scored = new List<ScoredSentence>();
         foreach (var key in Candidates(retrieval))
@@ -46,7 +48,7 @@ public static class SentenceScorer
                 score += AuthorshipBonus;
             }
 
-            if (question.Part != ArticlePart.Anywhere && corpus.IsInEdgeParagraph(key, opening: question.Part == ArticlePart.Opening))
+            if (partSentences.Contains(key))
             {
                 score += partBonus;
             }
@@ -67,6 +69,14 @@ public static class SentenceScorer
 
         return scored.OrderByDescending(s => s.Score).ThenBy(s => s.Key).ToList();
     }
+
+    /// <summary>The sentences of the part of the article a question points at (none when it points nowhere).</summary>
+    public static IReadOnlySet<int> PartSentences(Corpus corpus, ArticlePart part) => part switch
+    {
+        ArticlePart.Opening => corpus.OpeningSentences,
+        ArticlePart.Closing => corpus.ClosingSentences,
+        _ => FrozenSet<int>.Empty,
+    };
 
     private static (double Low, double High) Range(float[]? all) => all is null || all.Length == 0 ? (0, 0) : (all.Min(), all.Max());
 
@@ -119,11 +129,7 @@ public static class SentenceScorer
         }
 
         // The opening or closing paragraph a question points at is a candidate whatever words it shares with the question.
-        if (retrieval.Question.Part != ArticlePart.Anywhere)
-        {
-            var opening = retrieval.Question.Part == ArticlePart.Opening;
-            candidates.UnionWith(Enumerable.Range(0, retrieval.Corpus.Sentences.Count).Where(k => retrieval.Corpus.IsInEdgeParagraph(k, opening)));
-        }
+        candidates.UnionWith(PartSentences(retrieval.Corpus, retrieval.Question.Part));
 
         // A byline or an author note says who wrote the piece, not what happened: it answers only questions about the author.
         if (retrieval.Question.AsksAboutAuthor)

@@ -50,16 +50,13 @@ public sealed class Corpus
         AuthorTerms = AuthorshipSentences.Where(IsByline).SelectMany(k => SentenceTerms[k]).Where(t => !bodyTerms.Contains(t)).ToHashSet();
         SentenceNames = Sentences.Select(s => NamedThings.Stems(s.Text).ToHashSet()).ToList();
         NameTerms = SentenceNames.SelectMany(n => n).ToHashSet();
-        bodyParagraphs = Enumerable.Range(0, Sentences.Count)
-            .Where(key => !AuthorshipSentences.Contains(key) && !IsHeading(key))
-            .GroupBy(key => Sentences[key].DocumentId)
-            .ToDictionary(g => g.Key, g => (g.Min(key => Sentences[key].Paragraph), g.Max(key => Sentences[key].Paragraph)));
+        var body = Enumerable.Range(0, Sentences.Count).Where(key => !AuthorshipSentences.Contains(key) && !IsHeading(key)).ToList();
+        OpeningSentences = EdgeParagraph(body, paragraphs => paragraphs.Min());
+        ClosingSentences = EdgeParagraph(body, paragraphs => paragraphs.Max());
         termsByPrefix = KnownTerms.Where(t => t.Length >= PrefixLength)
             .GroupBy(t => t[..PrefixLength])
             .ToDictionary(g => g.Key, g => g.ToArray());
     }
-
-    private readonly Dictionary<string, (int First, int Last)> bodyParagraphs;
 
     private const int PrefixLength = 5;
     private readonly Dictionary<string, string[]> termsByPrefix;
@@ -123,18 +120,20 @@ public sealed class Corpus
         Sentences[sentenceKey].DocumentId == Sentences[otherKey].DocumentId
         && Sentences[sentenceKey].Paragraph == Sentences[otherKey].Paragraph;
 
-    /// <summary>
-    /// Whether a sentence is in the first (<paramref name="opening"/>) or last paragraph of its document, headings,
-    /// bylines and author notes aside.
-    /// </summary>
-    public bool IsInEdgeParagraph(int sentenceKey, bool opening)
-    {
-        var sentence = Sentences[sentenceKey];
-        return bodyParagraphs.TryGetValue(sentence.DocumentId, out var body)
-            && !AuthorshipSentences.Contains(sentenceKey)
-            && !IsHeading(sentenceKey)
-            && sentence.Paragraph == (opening ? body.First : body.Last);
-    }
+    /// <summary>The sentences of each document's first paragraph, headings, bylines and author notes aside.</summary>
+    public IReadOnlySet<int> OpeningSentences { get; }
+
+    /// <summary>The sentences of each document's last paragraph, headings, bylines and author notes aside.</summary>
+    public IReadOnlySet<int> ClosingSentences { get; }
+
+    private HashSet<int> EdgeParagraph(List<int> body, Func<IEnumerable<int>, int> pick) =>
+        body.GroupBy(key => Sentences[key].DocumentId)
+            .SelectMany(document =>
+            {
+                var paragraph = pick(document.Select(key => Sentences[key].Paragraph));
+                return document.Where(key => Sentences[key].Paragraph == paragraph);
+            })
+            .ToHashSet();
 
     public SourceDocument? FindDocument(string id) => documentsById.GetValueOrDefault(id);
 

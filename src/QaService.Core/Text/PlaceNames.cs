@@ -8,7 +8,7 @@ namespace QaService.Text;
 /// "United States", "Washington" → usa), so a question that says "the American role" meets an article that says "the
 /// US intervention". Applied to lower-cased tokens at index and query time alike.
 /// </summary>
-public static class PlaceNames
+internal static class PlaceNames
 {
     // Each country with its adjectives and demonyms, and its capital, which news writing uses for its government
     // ("Islamabad and Tehran agreed …").
