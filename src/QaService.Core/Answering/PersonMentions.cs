@@ -29,6 +29,6 @@ public static partial class PersonMentions
     [GeneratedRegex(@"(?<![\p{L}-])[A-Z][a-z]+(\s[A-Z][a-z]+){1,2}(?![\p{L}-])")]
     private static partial Regex NameRun();
 
-    [GeneratedRegex(@"^(The|A|An|In|On|At|Of|For|By|During|After|Before|Since|Despite|However|Operation|Treaty|Accords?|Corridor|Front|Bureau|Agency|Ministry|Council|Union|Nations|Party|Army|Forces?|Bank|Sea|Gulf|Ocean|River|Valley|Province|State|States|Republic|Kingdom|Islands?|Strait|Economic|Water|Intelligence|Joint|Director|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")]
+    [GeneratedRegex(@"^(The|A|An|In|On|At|Of|For|By|During|After|Before|Since|Despite|However|Operation|Treaty|Accords?|Corridor|Front|Bureau|Agency|Ministry|Council|Union|Nations|Party|Army|Forces?|Bank|Sea|Gulf|Ocean|River|Valley|Province|State|States|Republic|Kingdom|Islands?|Strait|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")]
     private static partial Regex NotAPersonWord();
 }
