@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QaService.Answering;
+using QaService.Answering.Learning;
 using QaService.Conversation;
 using QaService.Documents;
 using QaService.Embeddings;
@@ -30,6 +31,7 @@ public static class QaServiceCollectionExtensions
         services.AddSingleton<Chunker>();
         services.AddSingleton<IndexOwner>();
         services.AddSingleton<Retriever>();
+        services.AddSingleton<AnswerModel>();
         services.AddSingleton<ExtractiveAnswerer>();
         services.AddGeneration();
         services.AddConversations();

@@ -1,11 +1,7 @@
 namespace QaService.Answering;
 
-/// <summary>The evidence an abstention decision weighs; reported by <c>explain</c>.</summary>
-public sealed record AnswerSignals(
-    double DocumentCoverage,
-    IReadOnlyList<string> UnknownTerms,
-    bool FocusKnown,
-    double BestCoverage,
-    double BestWindowCoverage,
-    double? BestDense,
-    double TypeMatch);
+/// <summary>
+/// What the answer-or-abstain decision weighed, reported by <c>explain</c>: the estimated probabilities that the best
+/// sentence is right and that the document cannot answer, and the minimum confidence an answer needs.
+/// </summary>
+public sealed record AnswerSignals(double ProbabilityCorrect, double ProbabilityUnanswerable, double MinConfidence);

@@ -21,4 +21,14 @@ public sealed class AnsweringOptions
     /// <summary>Most characters of an extractive answer; a sentence that would pass it is left out.</summary>
     [Range(100, 5000)]
     public int MaxAnswerCharacters { get; set; } = 560;
+
+    /// <summary>
+    /// Answer only when the estimated probability that the answer is right reaches this; below it, abstain. 0 always
+    /// answers, 1 always abstains.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double MinConfidence { get; set; } = 0.4;
+
+    /// <summary>An answer model file to use instead of the built-in one (resolved against the content root).</summary>
+    public string? ModelPath { get; set; }
 }

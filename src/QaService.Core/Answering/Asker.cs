@@ -55,19 +55,20 @@ public sealed class Asker(
         stages["analysis"] = Lap(clock);
         var found = retriever.Retrieve(snapshot, analysis, cancellationToken);
         stages["retrieval"] = Lap(clock);
-        var answer = extractive.Answer(found);
+        var answer = extractive.Answer(found, PreviousLead(conversation.LastTurn, question, snapshot.Corpus));
         stages["answering"] = Lap(clock);
 
         var citations = CitationBuilder.Build(found, answer, retrieval.Value.TopK);
-        var text = answer.Abstained ? AbstentionText.For(analysis) : CitationBuilder.AnswerText(found.Corpus, answer.Chosen);
+        var abstained = answer.Abstained || answer.Chosen.Count == 0;
+        var text = abstained ? AbstentionText.For(analysis) : CitationBuilder.AnswerText(found.Corpus, answer.Chosen);
         var explanation = request.Explain ? ExplanationBuilder.Build(found, answer, stages) : null;
         var extractiveReply = new AskReply(
-            text, ReplyMode.Extractive, answer.Abstained, conversation.Id, citations, Math.Round(answer.Confidence, 3), null, explanation,
+            text, ReplyMode.Extractive, abstained, conversation.Id, citations, Math.Round(answer.Confidence, 3), null, explanation,
             Turn: conversation.TurnCount + 1);
 
         // The extractive reply is always computed: it is the answer, or the fallback when the model fails. The model
         // is asked the question as read: a follow-up it condensed comes as the standalone question retrieval used.
-        var decision = generative.Decide(request.Mode, answer.Abstained);
+        var decision = generative.Decide(request.Mode, abstained);
         var events = decision.AskModel
             ? generative.AnswerAsync(analysis.Text, found, extractiveReply, cancellationToken)
             : ReplyEvents.Of(extractiveReply with { FallbackReason = decision.FallbackReason });
@@ -81,6 +82,22 @@ public sealed class Asker(
 
             yield return item;
         }
+    }
+
+    /// <summary>
+    /// The sentence the previous answer led with, when this question is not that question again: a follow-up that
+    /// moves on should not get the same answer.
+    /// </summary>
+    private static int? PreviousLead(ConversationTurn? previous, string question, Corpus corpus)
+    {
+        if (previous is null || previous.CitedSentences.Count == 0 || string.Equals(previous.Question, question, StringComparison.OrdinalIgnoreCase)
+            || previous.CorpusFingerprint != ConversationTurn.FingerprintOf(corpus))
+        {
+            return null;
+        }
+
+        var lead = previous.CitedSentences[0];
+        return lead < corpus.Sentences.Count && previous.Answer.StartsWith(corpus.Sentences[lead].Text, StringComparison.Ordinal) ? lead : null;
     }
 
     private static double Lap(Stopwatch clock)

@@ -6,15 +6,21 @@ namespace QaService.Answering;
 /// <summary>Turns chosen sentences and retrieved passages into exact, best-first citations.</summary>
 public static class CitationBuilder
 {
-    /// <summary>The chosen sentences in the order they appear in the document, so the answer reads naturally.</summary>
+    /// <summary>
+    /// The chosen sentences in the order chosen, best first. A sentence that does not end like one (a byline) ends its
+    /// line.
+    /// </summary>
     public static string AnswerText(Corpus corpus, IReadOnlyList<ScoredSentence> chosen)
     {
-        var keys = chosen.Select(s => s.Key).Order().ToList();
-        var text = new System.Text.StringBuilder(corpus.Sentences[keys[0]].Text);
-        for (var i = 1; i < keys.Count; i++)
+        var text = new System.Text.StringBuilder();
+        foreach (var sentence in chosen.Select(s => corpus.Sentences[s.Key].Text))
         {
-            // Sentences of one paragraph run on; a new paragraph (a byline, say, that has no full stop) starts a line.
-            text.Append(corpus.SameParagraph(keys[i - 1], keys[i]) ? ' ' : '\n').Append(corpus.Sentences[keys[i]].Text);
+            if (text.Length > 0)
+            {
+                text.Append(char.IsPunctuation(text[^1]) ? ' ' : '\n');
+            }
+
+            text.Append(sentence);
         }
 
         return text.ToString();
@@ -22,7 +28,7 @@ public static class CitationBuilder
 
     public static IReadOnlyList<Citation> Build(RetrievalResult retrieval, ExtractiveAnswer answer, int limit)
     {
-        if (answer.Abstained)
+        if (answer.Abstained || answer.Chosen.Count == 0)
         {
             return retrieval.Passages.Take(limit).Select(p => new Citation(
                 p.Passage.DocumentId, p.Passage.Id, p.Passage.Text, p.Passage.Start, p.Passage.End, Math.Round(p.FusedScore, 4))).ToList();

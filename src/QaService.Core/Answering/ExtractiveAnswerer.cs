@@ -1,163 +1,146 @@
 using Microsoft.Extensions.Options;
+using QaService.Answering.Learning;
 using QaService.Indexing;
 using QaService.Retrieval;
 
 namespace QaService.Answering;
 
 /// <summary>
-/// Picks the sentences of the article that answer a question, or decides that the article does not say.
-/// Abstention combines several signals because no single score separates answerable from unanswerable questions:
-/// how much of the question the article knows at all, whether it knows the thing asked for, how well the best
-/// sentence matches in words and in meaning, and whether it holds the kind of thing asked for.
+/// Picks the sentence of the document that answers a question, or decides that the document does not say. A learned
+/// ranker orders the candidate sentences; learned question models estimate how likely the best one is right and how
+/// likely the question is unanswerable. The answer leads with the best sentence; a second one joins it only when the
+/// question asks for several things or the first leans on the sentence before it.
 /// </summary>
-public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options)
+public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, AnswerModel model)
 {
-    private const double FurtherSentenceRatio = 0.8;
-    private const double ListSentenceRatio = 0.7;
-    private const double RunnerUpCoverageRatio = 0.6;
+    private const int SummarySentences = 3;
 
-    public ExtractiveAnswer Answer(RetrievalResult retrieval)
+    // A further sentence for a question that asks for several things must be about as likely to answer as the first.
+    private const double ListSentenceRatio = 0.5;
+
+    private static readonly int CoverageFeature = Array.IndexOf(CandidateFeatures.Names, "coverage");
+    private static readonly int WindowFeature = Array.IndexOf(CandidateFeatures.Names, "coverage.window");
+    private static readonly int Bm25Feature = Array.IndexOf(CandidateFeatures.Names, "bm25.relative");
+    private static readonly int TypeFeature = Array.IndexOf(CandidateFeatures.Names, "sentence.typeMatch");
+    private static readonly int FirstDenseFeature = Array.IndexOf(CandidateFeatures.Names, "dense.model1");
+    private static readonly int SecondDenseFeature = Array.IndexOf(CandidateFeatures.Names, "dense.model2");
+
+    /// <param name="previousLead">The sentence that led the previous answer of the conversation, when this question is a new one: it does not lead again.</param>
+    public ExtractiveAnswer Answer(RetrievalResult retrieval, int? previousLead = null)
     {
         var question = retrieval.Question;
-        var ranked = SentenceScorer.Score(retrieval);
-        if (question.IsEmpty || ranked.Count == 0)
-        {
-            return new ExtractiveAnswer([], ranked, true, 0, "abstained: the question has no words the article could match");
-        }
-
         var corpus = retrieval.Corpus;
-        var best = ranked[0];
-        ScoredSentence? typedCompanion = null;
-        if (WantedKind.IsWanted(question))
+        if (SummaryRequest.Matches(question.Text))
         {
-            if (WantedKind.Find(ranked, question, corpus) is { } holder)
-            {
-                best = holder;
-            }
-            else
-            {
-                typedCompanion = WantedKind.FindCompanion(ranked, question, corpus);
-                if (typedCompanion is null)
-                {
-                    return new ExtractiveAnswer([], ranked, true, 0.9,
-                        $"abstained: no sentence near the top holds the {WantedKind.Describe(question)} the question asks for",
-                        Signals(retrieval, ranked, best));
-                }
-            }
+            return AboutTheDocument(DocumentSummary.CentralSentences(retrieval, SummarySentences), corpus, "answered: the question asks about the whole document; its most central sentences");
         }
 
-        var evidence = Signals(retrieval, ranked, best);
-        // A question about who wrote the piece, or about how it opens or closes, is about the article itself: the
-        // byline, or the paragraph it points at, answers it whatever words it shares with the question.
-        var aboutTheArticle = (question.AsksAboutAuthor && corpus.AuthorshipSentences.Contains(best.Key))
-            || SentenceScorer.PartSentences(corpus, question.Part).Contains(best.Key);
-        var answerability = aboutTheArticle ? 1 : AbstentionModel.Answerability(evidence);
-        if (answerability < 0.5)
+        if (question.AsksAboutAuthor && corpus.AuthorshipSentences.Count > 0)
         {
-            return new ExtractiveAnswer([], ranked, true, 1 - answerability,
-                $"abstained: answerability {answerability:0.00} < 0.5 ({AbstentionModel.Describe(evidence)})", evidence);
+            return AboutTheDocument([.. corpus.AuthorshipSentences.Order()], corpus, "answered: the question asks who wrote the document; its byline and author note");
         }
 
-        var chosen = Compose(best, typedCompanion, ranked, question, corpus);
-        var companion = typedCompanion is null ? "" : $"; the {WantedKind.Describe(question)} is in a sentence that names the same things";
-        return new ExtractiveAnswer(chosen, ranked, false, answerability,
-            $"answered: answerability {answerability:0.00} ({AbstentionModel.Describe(evidence)}){companion}", evidence);
-    }
+        if (question.Part != ArticlePart.Anywhere && question.Terms.Count == 0)
+        {
+            var part = question.Part == ArticlePart.Opening ? corpus.OpeningSentences : corpus.ClosingSentences;
+            return AboutTheDocument([.. part.Order().Take(SummarySentences)], corpus, $"answered: the question asks about the document's {question.Part.ToString().ToLowerInvariant()}");
+        }
 
-    private static AnswerSignals Signals(RetrievalResult retrieval, IReadOnlyList<ScoredSentence> ranked, ScoredSentence best)
-    {
-        var (corpus, question, terms) = (retrieval.Corpus, retrieval.Question, retrieval.Terms);
-        var unknown = question.Terms
-            .Where(t => !TermExpander.Expand(corpus, [new WeightedTerm(t, 1)]).Any(x => corpus.KnownTerms.Contains(x.Term)))
-            .ToList();
-        // A typed question's focus is the type itself ("which month"), which the type check already covers; a place
-        // is named without its kind ("which province" → Khyber Pakhtunkhwa); and a follow-up's focus is an aspect of
-        // a subject the conversation already found in the article.
-        var focusKnown = question.FocusTerms.Count == 0
-            || AnswerTypeMatcher.IsRequired(question.AnswerType)
-            || question.AnswerType == AnswerType.Place
-            || question.ContextTerms.Count > 0
-            || corpus.KnownTerms.Contains(question.FocusTerms[^1]);
-        double? bestDense = retrieval.SentenceDense is null ? null : Math.Round(ranked.Max(s => s.Dense), 3);
-        return new AnswerSignals(
-            Math.Round(SentenceScorer.Coverage(corpus, terms, corpus.KnownTerms), 3), unknown, focusKnown,
-            Math.Round(best.Coverage, 3), Math.Round(best.WindowCoverage, 3), bestDense, best.TypeMatch);
+        var candidates = question.IsEmpty ? [] : CandidateFeatures.Extract(retrieval);
+        if (candidates.Count == 0)
+        {
+            return new ExtractiveAnswer([], [], true, 1, "abstained: no sentence shares a word or a meaning with the question");
+        }
+
+        var models = model.For(retrieval.SentenceDense is not null);
+        var probabilities = models.Rank(candidates);
+        var ranked = Rank(candidates, probabilities, question, previousLead);
+        var (correct, unanswerable) = models.Judge(QuestionFeatures.Of(ranked.Select(r => (r.Candidate, r.Probability)).ToList()));
+        var scored = ranked.Select(r => Scored(r.Candidate, r.Probability)).ToList();
+        var judgement = new AnswerSignals(Math.Round(correct, 3), Math.Round(unanswerable, 3), options.Value.MinConfidence);
+        if (correct < options.Value.MinConfidence)
+        {
+            return new ExtractiveAnswer([], scored, true, unanswerable,
+                $"abstained: the best sentence is right with probability {correct:0.00}, below the minimum confidence {options.Value.MinConfidence:0.00}", judgement);
+        }
+
+        return new ExtractiveAnswer(Compose(scored, question, corpus), scored, false, correct,
+            $"answered: the best sentence is right with probability {correct:0.00}", judgement);
     }
 
     /// <summary>
-    /// The best sentence (and the sentence of the wanted type it is linked to, if any), then close runners-up (all of
-    /// the wanted type when a type is required), each with the sentence it leans on or that leans on it ("They have
-    /// dubbed it …", "In return, …"), within the length limit. A question asking for several things ("which
-    /// countries …") takes more runners-up.
+    /// Candidates by the ranker's probability, lowered by the conversation's priors ("what else …" sets aside what was
+    /// said). A new question does not lead with the previous answer's sentence: a follow-up moves on.
     /// </summary>
-    private List<ScoredSentence> Compose(ScoredSentence best, ScoredSentence? typedCompanion, IReadOnlyList<ScoredSentence> ranked, QuestionAnalysis question, Corpus corpus)
+    private static List<(Candidate Candidate, float Probability)> Rank(IReadOnlyList<Candidate> candidates, float[] probabilities, QuestionAnalysis question, int? previousLead)
     {
-        var limit = options.Value;
-        var maxSentences = question.AsksForList ? limit.MaxListSentences : limit.MaxAnswerSentences;
-        var runnerUpRatio = question.AsksForList ? ListSentenceRatio : FurtherSentenceRatio;
-        var byKey = ranked.ToDictionary(s => s.Key);
-        var chosen = new List<ScoredSentence>();
+        var ranked = candidates
+            .Select((c, i) => (Candidate: c, Probability: (float)(probabilities[i] * (1 + question.SentencePriors.GetValueOrDefault(c.Key)))))
+            .OrderByDescending(r => r.Probability)
+            .ThenBy(r => r.Candidate.Key)
+            .ToList();
+        if (ranked.Count > 1 && ranked[0].Candidate.Key == previousLead)
+        {
+            (ranked[0], ranked[1]) = (ranked[1], ranked[0]);
+        }
+
+        return ranked;
+    }
+
+    private ExtractiveAnswer AboutTheDocument(IReadOnlyList<int> keys, Corpus corpus, string decision)
+    {
+        var chosen = keys.Select(k => new ScoredSentence(k, 1, 0, 0, 0, 0, 0, 0)).ToList();
+        return chosen.Count == 0
+            ? new ExtractiveAnswer([], [], true, 1, "abstained: the document has no sentence to answer from")
+            : new ExtractiveAnswer(Fit(chosen, corpus, SummarySentences), chosen, false, 1, decision);
+    }
+
+    private static ScoredSentence Scored(Candidate candidate, float probability)
+    {
+        var f = candidate.Features;
+        var dense = (f[FirstDenseFeature] + f[SecondDenseFeature]) / 2;
+        return new ScoredSentence(candidate.Key, probability, f[CoverageFeature], f[WindowFeature], f[Bm25Feature], dense, f[TypeFeature], 0);
+    }
+
+    /// <summary>
+    /// The best sentence first. When it opens by leaning on the sentence before ("They agreed …"), that sentence
+    /// follows it; when the question asks for several things, the next likely answers follow, in rank order.
+    /// </summary>
+    private List<ScoredSentence> Compose(List<ScoredSentence> ranked, QuestionAnalysis question, Corpus corpus)
+    {
+        var best = ranked[0];
+        var chosen = new List<ScoredSentence> { best };
+        var before = best.Key - 1;
+        if (before >= 0 && corpus.SameParagraph(before, best.Key) && Anaphora.OpensWithReference(corpus.Sentences[best.Key].Text))
+        {
+            chosen.Add(ranked.FirstOrDefault(s => s.Key == before) ?? new ScoredSentence(before, 0, 0, 0, 0, 0, 0, 0));
+        }
+
+        if (question.AsksForList)
+        {
+            chosen.AddRange(ranked.Skip(1).Where(s => s.Score >= ListSentenceRatio * best.Score && !chosen.Any(c => c.Key == s.Key)));
+        }
+
+        return Fit(chosen, corpus, question.AsksForList ? options.Value.MaxListSentences : options.Value.MaxAnswerSentences);
+    }
+
+    /// <summary>The leading sentences that fit the answer's sentence and length limits (the first always does).</summary>
+    private List<ScoredSentence> Fit(IReadOnlyList<ScoredSentence> sentences, Corpus corpus, int maxSentences)
+    {
+        var kept = new List<ScoredSentence>();
         var length = 0;
-
-        AddWithLinkedSentences(best);
-        if (typedCompanion is not null)
+        foreach (var sentence in sentences)
         {
-            AddWithLinkedSentences(typedCompanion);
-        }
-
-        if (question.AsksAboutAuthor)
-        {
-            // A byline gives the name and an author note the background: together they answer "who wrote this".
-            foreach (var key in corpus.AuthorshipSentences.Where(byKey.ContainsKey))
+            var extra = corpus.Sentences[sentence.Key].Text.Length + (kept.Count == 0 ? 0 : 1);
+            if (kept.Count > 0 && (kept.Count >= maxSentences || length + extra > options.Value.MaxAnswerCharacters))
             {
-                TryAdd(byKey[key]);
-            }
-        }
-
-        foreach (var candidate in ranked.TakeWhile(c => c.Score >= runnerUpRatio * best.Score))
-        {
-            // A runner-up must be about as much about the question as the best sentence, not merely close in meaning.
-            var onTopic = candidate.Coverage >= RunnerUpCoverageRatio * best.Coverage;
-            if (onTopic && (!WantedKind.IsWanted(question) || WantedKind.IsHeldBy(candidate, question, corpus)))
-            {
-                AddWithLinkedSentences(candidate);
-            }
-        }
-
-        return chosen;
-
-        void AddWithLinkedSentences(ScoredSentence sentence)
-        {
-            if (!TryAdd(sentence))
-            {
-                return;
+                break;
             }
 
-            var (before, after) = (sentence.Key - 1, sentence.Key + 1);
-            if (before >= 0 && corpus.SameParagraph(before, sentence.Key) && Anaphora.OpensWithReference(corpus.Sentences[sentence.Key].Text)
-                && byKey.TryGetValue(before, out var previous))
-            {
-                TryAdd(previous);
-            }
-
-            if (after < corpus.Sentences.Count && corpus.SameParagraph(sentence.Key, after) && Anaphora.OpensWithReference(corpus.Sentences[after].Text)
-                && byKey.TryGetValue(after, out var next))
-            {
-                TryAdd(next);
-            }
-        }
-
-        bool TryAdd(ScoredSentence sentence)
-        {
-            var extra = corpus.Sentences[sentence.Key].Text.Length + (chosen.Count == 0 ? 0 : 1);
-            if (chosen.Count >= maxSentences || chosen.Contains(sentence) || length + extra > limit.MaxAnswerCharacters)
-            {
-                return false;
-            }
-
-            chosen.Add(sentence);
+            kept.Add(sentence);
             length += extra;
-            return true;
         }
+
+        return kept;
     }
 }

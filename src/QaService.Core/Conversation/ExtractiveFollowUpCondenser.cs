@@ -23,10 +23,8 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
     // decides between sentences that hold the new words equally well.
     private const double ContextShare = 0.9;
 
-    // A share of a sentence's own score: a nudge towards what the previous answer cited, which an elliptical follow-up
-    // ("and India?") usually asks about again; when the question asks for something else, those sentences drop to
-    // nothing, below every other candidate.
-    private const double CitedBefore = 0.1;
+    // When the question asks for something else, the sentences the previous answer cited drop to nothing, below every
+    // other candidate.
     private const double AlreadySaid = -1;
 
     // "What else …?" and "who besides …?" are read as cues here, not searched for.
@@ -62,7 +60,7 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
             ContextWeight = ContextWeight(corpus, terms.Where(known.Contains), context),
             DenseText = $"{previous.Question} {followUp.Question}",
             AsksAboutAuthor = question.AsksAboutAuthor || previous.AboutAuthor,
-            SentencePriors = Priors(previous, corpus, cues.WantsSomethingElse ? AlreadySaid : CitedBefore),
+            SentencePriors = cues.WantsSomethingElse ? Priors(previous, corpus, AlreadySaid) : new Dictionary<int, double>(),
         };
     }
 

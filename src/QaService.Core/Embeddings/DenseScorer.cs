@@ -12,7 +12,34 @@ public sealed class DenseScorer(IEmbeddingModel model) : ISemanticScorer
         var embeddings = snapshot.Embeddings
             ?? throw new InvalidOperationException("Dense retrieval is on but the index has no embeddings.");
         var query = model.EncodeQuery(question, cancellationToken);
-        return new SemanticScores(Similarities(query, embeddings.Sentences), Similarities(query, embeddings.Passages));
+        var byModel = SentenceSimilaritiesByModel(query, embeddings.Sentences);
+        var sentences = new float[embeddings.Sentences.Length];
+        foreach (var part in byModel)
+        {
+            TensorPrimitives.Add(sentences, part, sentences);
+        }
+
+        TensorPrimitives.Divide(sentences, byModel.Length, sentences);
+        return new SemanticScores(sentences, Similarities(query, embeddings.Passages), byModel);
+    }
+
+    /// <summary>Each model's cosine: the dot product of its part of the vectors, rescaled from 1/√parts.</summary>
+    private float[][] SentenceSimilaritiesByModel(float[] query, float[][] vectors)
+    {
+        var parts = model.Parts;
+        var length = query.Length / parts;
+        var scores = new float[parts][];
+        for (var part = 0; part < parts; part++)
+        {
+            scores[part] = new float[vectors.Length];
+            var queryPart = query.AsSpan(part * length, length);
+            for (var i = 0; i < vectors.Length; i++)
+            {
+                scores[part][i] = parts * TensorPrimitives.Dot(queryPart, vectors[i].AsSpan(part * length, length));
+            }
+        }
+
+        return scores;
     }
 
     private static float[] Similarities(float[] query, float[][] vectors)

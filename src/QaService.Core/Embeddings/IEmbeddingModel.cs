@@ -12,4 +12,10 @@ public interface IEmbeddingModel
     float[][] EncodeDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken);
 
     float[] EncodeQuery(string text, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many models' unit vectors, each scaled by 1/√<see cref="Parts"/>, a vector joins end to end (equal lengths):
+    /// the dot product of one part, times <see cref="Parts"/>, is that model's own cosine.
+    /// </summary>
+    int Parts => 1;
 }

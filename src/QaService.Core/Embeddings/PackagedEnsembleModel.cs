@@ -17,6 +17,8 @@ public sealed class PackagedEnsembleModel : IEmbeddingModel
 
     public string ModelId => "all-MiniLM-L6-v2+arctic-embed-xs@SentenceTransformers-24.9.52193";
 
+    public int Parts => 2;
+
     public float[][] EncodeDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         var (first, second) = Both(() => MiniLm.Encode(texts, cancellationToken), () => Arctic.Encode(texts, cancellationToken), cancellationToken);

@@ -8,4 +8,8 @@ public interface ISemanticScorer
     SemanticScores Score(IndexSnapshot snapshot, string question, CancellationToken cancellationToken);
 }
 
-public sealed record SemanticScores(float[] Sentences, float[] Passages);
+/// <summary>
+/// Cosines by key. <see cref="SentencesByModel"/> holds each embedding model's own sentence cosines when the vectors
+/// join several models; <see cref="Sentences"/> is their mean.
+/// </summary>
+public sealed record SemanticScores(float[] Sentences, float[] Passages, IReadOnlyList<float[]> SentencesByModel);

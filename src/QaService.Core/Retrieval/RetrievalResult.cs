@@ -10,7 +10,8 @@ public sealed record RetrievalResult(
     IReadOnlyList<RankedPassage> Passages,
     IReadOnlyDictionary<int, float> SentenceBm25,
     float[]? SentenceDense,
-    float[]? PassageDense = null)
+    float[]? PassageDense = null,
+    IReadOnlyList<float[]>? SentenceDenseByModel = null)
 {
     public Corpus Corpus => Snapshot.Corpus;
 }

@@ -60,7 +60,7 @@ public sealed class Retriever(IOptions<RetrievalOptions> options, ISemanticScore
                 denseRank.TryGetValue(p.Key, out var dr) ? dr : null))
             .ToList();
 
-        return new RetrievalResult(snapshot, question, terms, passages, sentenceBm25, dense?.Sentences, dense?.Passages);
+        return new RetrievalResult(snapshot, question, terms, passages, sentenceBm25, dense?.Sentences, dense?.Passages, dense?.SentencesByModel);
     }
 
     private double Rrf(int zeroBasedRank) => 1.0 / (options.Value.FusionK + zeroBasedRank + 1);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using QaService.Answering;
+using QaService.Answering.Learning;
 using QaService.Conversation;
 using QaService.Documents;
 using QaService.Indexing;
@@ -34,6 +35,10 @@ internal static class CommandRunner
         {
             return Fail(ExitCodes.BadConfiguration, e.Message);
         }
+        catch (AnswerModelException e)
+        {
+            return Fail(ExitCodes.BadConfiguration, e.Message);
+        }
         catch (IndexNotReadyException e) when (e.InnerException is DocumentLoadException unreadable)
         {
             return Fail(ExitCodes.BadConfiguration, unreadable.Message);
@@ -65,6 +70,7 @@ internal static class CommandRunner
 
             // Validated here rather than inside StartAsync, where the host would log the failure with a stack trace.
             app.Services.GetService<IStartupValidator>()?.Validate();
+            app.Services.GetRequiredService<AnswerModel>();
             await app.RunAsync();
             return Environment.ExitCode;
         }
@@ -79,6 +85,10 @@ internal static class CommandRunner
         catch (ConversationStoreUnavailableException e)
         {
             return Fail(ExitCodes.Failure, e.Message);
+        }
+        catch (AnswerModelException e)
+        {
+            return Fail(ExitCodes.BadConfiguration, e.Message);
         }
     }
 

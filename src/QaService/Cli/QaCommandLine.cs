@@ -15,6 +15,7 @@ internal static class QaCommandLine
             ReplCommand.Create(),
             IndexCommand.Create(),
             EvalCommand.Create(),
+            TrainCommand.Create(),
             HostArguments.Offline,
         };
 

@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using System.Text.Json;
 using QaService.Answering;
+using QaService.Indexing;
 
 namespace QaService.Host.Evaluation;
 
-/// <summary>Runs a question file through the asker in-process and scores it the way <c>qa_eval.py</c> does over HTTP.</summary>
-internal sealed class EvalRunner(Asker asker)
+/// <summary>
+/// Runs question files through the asker in-process and scores them the way <c>qa_eval.py</c> does over HTTP. Rows
+/// are kept per document, so a run over a document set reports each document and all of them together.
+/// </summary>
+internal sealed class EvalRunner
 {
     private readonly List<EvalRow> rows = [];
-    private readonly List<double> latencies = [];
 
     public IReadOnlyList<EvalRow> Rows => rows;
 
@@ -19,14 +22,15 @@ internal sealed class EvalRunner(Asker asker)
                 ?? throw new InvalidDataException($"An empty line in {path}."))
             .ToList();
 
-    public async Task<EvalReport> RunAsync(IEnumerable<EvalItem> items, AnswerMode mode, CancellationToken cancellationToken)
+    public async Task RunAsync(string document, Asker asker, Corpus corpus, IEnumerable<EvalItem> items, AnswerMode mode, CancellationToken cancellationToken)
     {
+        var scorer = new TurnScorer(document, asker, corpus, mode);
         foreach (var item in items)
         {
             if (item.Kind is "answerable" or "unanswerable")
             {
-                var reply = await AskAsync(item.Question!, null, mode, cancellationToken);
-                Score(item.Id, item.Kind, item.Question!, item.Evidence ?? [], item.AnswerKeys ?? [], reply);
+                var (row, _) = await scorer.ScoreTurnAsync(item.Id, item.Kind, item.Question ?? "", item.Evidence ?? [], item.AnswerKeys ?? [], null, cancellationToken);
+                rows.Add(row);
             }
             else if (item.Kind == "dialog")
             {
@@ -34,51 +38,38 @@ internal sealed class EvalRunner(Asker asker)
                 for (var n = 0; n < item.Turns!.Count; n++)
                 {
                     var turn = item.Turns[n];
-                    var reply = await AskAsync(turn.Question, conversation, mode, cancellationToken);
-                    conversation = reply.ConversationId;
-                    Score($"{item.Id}#{n + 1}", n == 0 ? "first-turn" : "follow-up", turn.Question, turn.Evidence, turn.AnswerKeys, reply);
+                    var (row, id) = await scorer.ScoreTurnAsync(
+                        $"{item.Id}#{n + 1}", n == 0 ? "first-turn" : "follow-up", turn.Question, turn.Evidence, turn.AnswerKeys, conversation, cancellationToken);
+                    rows.Add(row);
+                    conversation = id ?? conversation;
                 }
             }
         }
-
-        return Report();
     }
 
-    private async Task<AskReply> AskAsync(string question, string? conversation, AnswerMode mode, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        var reply = await asker.AskAsync(new AskRequest(question, conversation, mode), cancellationToken);
-        latencies.Add(clock.Elapsed.TotalSeconds);
-        return reply;
-    }
+    public EvalReport Report() => Report(rows);
 
-    private void Score(string id, string kind, string question, IReadOnlyList<string> gold, IReadOnlyList<IReadOnlyList<string>> keys, AskReply reply)
-    {
-        var texts = reply.Citations.Select(c => c.Text).ToList();
-        if (kind == "unanswerable")
-        {
-            rows.Add(new EvalRow(id, kind, question, reply.Answer, reply.Abstained, false, false, false, reply.Abstained));
-            return;
-        }
+    public EvalReport Report(string document) => Report(rows.Where(r => r.Document == document).ToList());
 
-        var hit1 = texts.Count > 0 && EvalScoring.CitesGold(texts[0], gold);
-        var hit3 = texts.Take(3).Any(t => EvalScoring.CitesGold(t, gold));
-        var correct = !reply.Abstained && EvalScoring.AnswerCorrect(reply.Answer, keys);
-        rows.Add(new EvalRow(id, kind, question, reply.Answer, reply.Abstained, hit1, hit3, correct, correct));
-    }
-
-    private EvalReport Report()
+    private static EvalReport Report(List<EvalRow> subset)
     {
-        var answerable = rows.Where(r => r.Kind is "answerable" or "first-turn").ToList();
-        var follow = rows.Where(r => r.Kind == "follow-up").ToList();
-        var unanswerable = rows.Where(r => r.Kind == "unanswerable").ToList();
-        var sorted = latencies.Order().ToList();
+        var answerable = subset.Where(r => r.Kind is "answerable" or "first-turn").ToList();
+        var follow = subset.Where(r => r.Kind == "follow-up").ToList();
+        var unanswerable = subset.Where(r => r.Kind == "unanswerable").ToList();
+        var decided = answerable.Concat(unanswerable).Concat(follow).ToList();
+        var sorted = subset.Select(r => r.Seconds).Order().ToList();
+        var confidences = subset.Where(r => !r.Failed).Select(r => (r.Confidence, r.Ok)).ToList();
+        var table = Calibration.Table(confidences);
         return new EvalReport(
-            answerable.Count, Rate(answerable, r => r.Correct), Rate(answerable, r => r.Hit1), Rate(answerable, r => r.Hit3),
+            answerable.Count, Rate(answerable, r => r.Correct), Rate(answerable, r => r.Strict), Rate(answerable, r => r.Hit1), Rate(answerable, r => r.Hit3),
             Rate(answerable, r => r.Abstained), unanswerable.Count, Rate(unanswerable, r => r.Ok), follow.Count,
-            Rate(follow, r => r.Correct), Rate(follow, r => r.Hit3),
+            Rate(follow, r => r.Correct), Rate(follow, r => r.Hit3), Rate(decided, r => r.Ok),
+            subset.Count(r => r.Failed),
+            subset.Sum(r => r.CitationsChecked) == 0 ? null : Math.Round((double)subset.Sum(r => r.CitationsValid) / subset.Sum(r => r.CitationsChecked), 3),
+            subset.Count == 0 ? null : Math.Round(subset.Average(r => r.Answer.Length), 1),
             sorted.Count == 0 ? null : Math.Round(1000 * sorted[sorted.Count / 2], 2),
-            sorted.Count == 0 ? null : Math.Round(1000 * sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * 0.95))], 2));
+            sorted.Count == 0 ? null : Math.Round(1000 * sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * 0.95))], 2),
+            Calibration.Auc(confidences), Calibration.ExpectedError(table), table);
     }
 
     private static double? Rate(List<EvalRow> subset, Func<EvalRow, bool> field) =>

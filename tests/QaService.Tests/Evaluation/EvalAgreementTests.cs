@@ -15,7 +15,8 @@ public sealed class EvalAgreementTests : IDisposable
     private static readonly string[] Figures =
     [
         "answerable", "unanswerable", "follow_ups",
-        "answer_accuracy", "hit_at_1", "hit_at_3", "abstention_accuracy", "false_abstention", "follow_up_accuracy", "follow_up_hit_at_3",
+        "answer_accuracy", "strict_accuracy", "hit_at_1", "hit_at_3", "abstention_accuracy", "false_abstention", "follow_up_accuracy",
+        "follow_up_hit_at_3", "decision_accuracy", "non_200", "citation_offsets_valid", "mean_answer_chars",
     ];
 
     private readonly TempFolder folder = new();

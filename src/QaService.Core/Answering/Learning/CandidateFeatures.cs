@@ -1,0 +1,151 @@
+using QaService.Indexing;
+using QaService.Retrieval;
+
+namespace QaService.Answering.Learning;
+
+/// <summary>
+/// Describes each candidate answer sentence of a question with the signals the learned models read: how it matches
+/// the question in words (BM25, rarity-weighted coverage, which question words find no counterpart in it or in the
+/// whole document) and in meaning (each embedding model's cosine, and its rank), what it holds (numbers, dates,
+/// names the question does not use), where it stands, and how its neighbours match. Training and serving both call
+/// this, so the models always see the same features.
+/// </summary>
+public static class CandidateFeatures
+{
+    /// <summary>Feature names in vector order; changing them changes <see cref="Schema"/>.</summary>
+    public static readonly string[] Names =
+    [
+        "question.form", "question.answerType", "question.terms", "question.unknownShare", "question.unknownCount",
+        "question.names", "question.numbers", "question.isFollowUp",
+        "bm25.relative", "bm25.rank", "bm25.passageRelative",
+        "dense.model1", "dense.model1.gap", "dense.model1.rank", "dense.model2", "dense.model2.gap", "dense.model2.rank",
+        "dense.passage.gap",
+        "coverage", "coverage.gap", "coverage.window", "coverage.paragraph", "coverage.previous", "coverage.next",
+        "missing.count", "missing.idfMass", "missing.maxIdf", "missing.names", "missing.numbers", "missing.inWindow",
+        "sentence.tokens", "sentence.novelTerms", "sentence.questionShare", "sentence.numbers", "sentence.years",
+        "sentence.dates", "sentence.newNames", "sentence.percentOrMoney", "sentence.opensWithReference",
+        "sentence.typeMatch", "position.inParagraph", "position.inDocument", "position.paragraphStart",
+        "candidate.count",
+    ];
+
+    public const int Count = 44;
+
+    /// <summary>Identifies the feature vector; a model file trained on another schema is refused.</summary>
+    public static string Schema { get; } = $"candidate-v1:{string.Join(',', Names)}";
+
+    private const int TopByBm25 = 20;
+    private const int TopByDense = 20;
+
+    /// <summary>The candidate sentences of a question (best BM25 and dense sentences, and those of the top passages) with their features.</summary>
+    public static IReadOnlyList<Candidate> Extract(RetrievalResult retrieval)
+    {
+        var corpus = retrieval.Corpus;
+        var keys = CandidateKeys(retrieval);
+        if (keys.Count == 0)
+        {
+            return [];
+        }
+
+        var question = QuestionProfile.Of(retrieval);
+        var bm25Ranks = Ranks(retrieval.SentenceBm25.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => p.Key));
+        var maxBm25 = retrieval.SentenceBm25.Count == 0 ? 1f : retrieval.SentenceBm25.Values.Max();
+        var passageBm25 = retrieval.Passages.ToDictionary(p => p.Key, p => p.Bm25Score);
+        var maxPassageBm25 = retrieval.Passages.Select(p => p.Bm25Score).DefaultIfEmpty(0).Max();
+        var dense = DenseView.Of(retrieval);
+        var coverages = keys.ToDictionary(k => k, k => question.Coverage(corpus.SentenceTerms[k]));
+        var bestCoverage = coverages.Values.Max();
+
+        var candidates = new List<Candidate>(keys.Count);
+        foreach (var key in keys)
+        {
+            var sentence = corpus.Sentences[key];
+            var terms = corpus.SentenceTerms[key];
+            var traits = SentenceTraits.Of(sentence.Text, corpus.SentenceNames[key], question);
+            var window = question.WindowTerms(key);
+            var missing = question.Missing(terms, window);
+            var f = new float[Count];
+            var i = 0;
+            f[i++] = question.Form;
+            f[i++] = (float)retrieval.Question.AnswerType;
+            f[i++] = question.Terms.Count;
+            f[i++] = (float)question.UnknownShare;
+            f[i++] = question.UnknownCount;
+            f[i++] = question.Names.Count;
+            f[i++] = question.Numbers.Count;
+            f[i++] = retrieval.Question.ContextTerms.Count > 0 ? 1 : 0;
+            f[i++] = retrieval.SentenceBm25.GetValueOrDefault(key) / maxBm25;
+            f[i++] = bm25Ranks.TryGetValue(key, out var bm25Rank) ? bm25Rank : TopByBm25 * 2;
+            f[i++] = maxPassageBm25 <= 0 ? 0 : corpus.PassagesOfSentence(key).Max(p => passageBm25.GetValueOrDefault(p)) / maxPassageBm25;
+            f[i++] = dense.Cosine(0, key);
+            f[i++] = dense.Gap(0, key);
+            f[i++] = dense.Rank(0, key);
+            f[i++] = dense.Cosine(1, key);
+            f[i++] = dense.Gap(1, key);
+            f[i++] = dense.Rank(1, key);
+            f[i++] = dense.PassageGap(corpus.PassagesOfSentence(key));
+            f[i++] = (float)coverages[key];
+            f[i++] = (float)(bestCoverage - coverages[key]);
+            f[i++] = (float)question.Coverage(window);
+            f[i++] = (float)question.Coverage(question.ParagraphTerms(key));
+            f[i++] = (float)question.NeighbourCoverage(key, -1);
+            f[i++] = (float)question.NeighbourCoverage(key, +1);
+            f[i++] = missing.Count;
+            f[i++] = (float)missing.IdfMass;
+            f[i++] = (float)missing.MaxIdf;
+            f[i++] = missing.Names;
+            f[i++] = missing.Numbers;
+            f[i++] = missing.InWindow;
+            f[i++] = traits.Tokens;
+            f[i++] = terms.Count(t => !question.TermSet.Contains(t));
+            f[i++] = terms.Count == 0 ? 0 : (float)terms.Count(question.TermSet.Contains) / terms.Count;
+            f[i++] = traits.Numbers;
+            f[i++] = traits.Years;
+            f[i++] = traits.Dates;
+            f[i++] = traits.NewNames;
+            f[i++] = traits.PercentOrMoney;
+            f[i++] = Anaphora.OpensWithReference(sentence.Text) ? 1 : 0;
+            f[i++] = (float)AnswerTypeMatcher.Match(sentence.Text, retrieval.Question);
+            f[i++] = Math.Min(sentence.Ordinal - FirstOrdinalOfParagraph(corpus, key), 20);
+            f[i++] = (float)key / corpus.Sentences.Count;
+            f[i++] = key == 0 || !corpus.SameParagraph(key - 1, key) ? 1 : 0;
+            f[i++] = keys.Count;
+            candidates.Add(new Candidate(key, f));
+        }
+
+        return candidates;
+    }
+
+    private static int FirstOrdinalOfParagraph(Corpus corpus, int key)
+    {
+        var first = key;
+        while (first > 0 && corpus.SameParagraph(first - 1, key))
+        {
+            first--;
+        }
+
+        return corpus.Sentences[first].Ordinal;
+    }
+
+    private static List<int> CandidateKeys(RetrievalResult retrieval)
+    {
+        var corpus = retrieval.Corpus;
+        var keys = new HashSet<int>(retrieval.SentenceBm25.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(TopByBm25).Select(p => p.Key));
+        foreach (var passage in retrieval.Passages)
+        {
+            keys.UnionWith(corpus.SentenceKeysOf(passage.Key));
+        }
+
+        if (retrieval.SentenceDense is { } dense)
+        {
+            keys.UnionWith(Enumerable.Range(0, dense.Length).OrderByDescending(k => dense[k]).Take(TopByDense));
+        }
+
+        return keys.Order().ToList();
+    }
+
+    private static Dictionary<int, int> Ranks(IEnumerable<int> orderedKeys) =>
+        orderedKeys.Select((key, rank) => (key, rank)).ToDictionary(p => p.key, p => p.rank);
+}
+
+/// <summary>A candidate answer sentence, by key, with its feature vector.</summary>
+public sealed record Candidate(int Key, float[] Features);

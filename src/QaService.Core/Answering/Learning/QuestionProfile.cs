@@ -1,0 +1,145 @@
+using QaService.Indexing;
+using QaService.Retrieval;
+using QaService.Text;
+
+namespace QaService.Answering.Learning;
+
+/// <summary>A question as the candidate features see it: its weighted terms with their rarity, its names and numbers, and its form.</summary>
+internal sealed class QuestionProfile
+{
+    private readonly Corpus corpus;
+    private readonly double[] idf;
+    private readonly double totalWeight;
+    private readonly double unknownIdf;
+
+    private QuestionProfile(RetrievalResult retrieval)
+    {
+        corpus = retrieval.Corpus;
+        Terms = retrieval.Terms;
+        TermSet = Terms.Select(t => t.Term).ToHashSet();
+        idf = Terms.Select(t => corpus.Idf(t.Term)).ToArray();
+        totalWeight = Terms.Select((t, i) => idf[i] * t.Weight).Sum();
+        unknownIdf = corpus.Idf("\0never a term\0");
+        var own = retrieval.Question.Terms;
+        var unknown = own.Where(t => !corpus.KnownTerms.Contains(t)).ToList();
+        UnknownCount = unknown.Count;
+        UnknownShare = own.Count == 0 ? 0 : (double)unknown.Count / own.Count;
+        Names = NamedThings.Stems(retrieval.Question.Text).Where(TermSet.Contains).ToHashSet();
+        Numbers = own.Where(t => char.IsDigit(t[0])).ToHashSet();
+        Form = QuestionForm.Of(retrieval.Question.Text);
+    }
+
+    public IReadOnlyList<WeightedTerm> Terms { get; }
+
+    public HashSet<string> TermSet { get; }
+
+    public int UnknownCount { get; }
+
+    public double UnknownShare { get; }
+
+    public IReadOnlySet<string> Names { get; }
+
+    public IReadOnlySet<string> Numbers { get; }
+
+    public int Form { get; }
+
+    public static QuestionProfile Of(RetrievalResult retrieval) => new(retrieval);
+
+    /// <summary>The rarity-weighted share of the question's terms that <paramref name="terms"/> holds.</summary>
+    public double Coverage(IReadOnlySet<string> terms)
+    {
+        if (totalWeight <= 0)
+        {
+            return 0;
+        }
+
+        double found = 0;
+        for (var i = 0; i < Terms.Count; i++)
+        {
+            if (terms.Contains(Terms[i].Term))
+            {
+                found += idf[i] * Terms[i].Weight;
+            }
+        }
+
+        return found / totalWeight;
+    }
+
+    public double NeighbourCoverage(int key, int step)
+    {
+        var neighbour = key + step;
+        return neighbour >= 0 && neighbour < corpus.Sentences.Count && corpus.SameParagraph(key, neighbour)
+            ? Coverage(corpus.SentenceTerms[neighbour])
+            : 0;
+    }
+
+    /// <summary>The sentence's terms with those of the sentences beside it in its paragraph.</summary>
+    public HashSet<string> WindowTerms(int key)
+    {
+        var terms = new HashSet<string>(corpus.SentenceTerms[key]);
+        for (var neighbour = key - 1; neighbour <= key + 1; neighbour += 2)
+        {
+            if (neighbour >= 0 && neighbour < corpus.Sentences.Count && corpus.SameParagraph(key, neighbour))
+            {
+                terms.UnionWith(corpus.SentenceTerms[neighbour]);
+            }
+        }
+
+        return terms;
+    }
+
+    public HashSet<string> ParagraphTerms(int key)
+    {
+        var terms = new HashSet<string>();
+        for (var other = key; other >= 0 && corpus.SameParagraph(key, other); other--)
+        {
+            terms.UnionWith(corpus.SentenceTerms[other]);
+        }
+
+        for (var other = key + 1; other < corpus.Sentences.Count && corpus.SameParagraph(key, other); other++)
+        {
+            terms.UnionWith(corpus.SentenceTerms[other]);
+        }
+
+        return terms;
+    }
+
+    /// <summary>The question's own terms (not those carried over from earlier turns) that the sentence lacks.</summary>
+    public MissingTerms Missing(IReadOnlySet<string> sentence, IReadOnlySet<string> window)
+    {
+        var missing = new MissingTerms();
+        for (var i = 0; i < Terms.Count; i++)
+        {
+            var term = Terms[i].Term;
+            if (Terms[i].Weight < 1 || sentence.Contains(term))
+            {
+                continue;
+            }
+
+            var rarity = idf[i] / unknownIdf;
+            missing.Count++;
+            missing.IdfMass += rarity;
+            if (corpus.KnownTerms.Contains(term))
+            {
+                missing.MaxIdf = Math.Max(missing.MaxIdf, rarity);
+            }
+
+            missing.Names += Names.Contains(term) ? 1 : 0;
+            missing.Numbers += Numbers.Contains(term) ? 1 : 0;
+            missing.InWindow += window.Contains(term) ? 1 : 0;
+        }
+
+        return missing;
+    }
+}
+
+/// <summary>What of the question a sentence lacks: how many terms, their rarity (0..1), and of which kind.</summary>
+internal struct MissingTerms
+{
+    public int Count;
+    public double IdfMass;
+    public double MaxIdf;
+    public int Names;
+    public int Numbers;
+    public int InWindow;
+}

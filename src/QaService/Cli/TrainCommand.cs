@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Microsoft.ML;
+using QaService.Answering.Learning;
+using QaService.Host.Evaluation;
+using QaService.Host.Training;
+
+namespace QaService.Host.Cli;
+
+/// <summary>
+/// <c>train --data DIR_OR_FILE… --out FILE</c>: rebuilds the answer model file from question data, reproducibly
+/// (fixed seeds, documents in name order).
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string[]>("--data")
+        {
+            Description = "Folders of NAME.txt + NAME.jsonl pairs, or question files about the built-in article.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var output = new Option<FileInfo>("--out") { Description = "The model file to write.", Required = true };
+        var cache = new Option<DirectoryInfo?>("--cache") { Description = "A folder to keep each document's extracted features in, reused on the next run." };
+        var folds = new Option<int>("--folds") { Description = "Document folds for the out-of-fold ranker outputs.", DefaultValueFactory = _ => 5 };
+        var command = new Command("train", "Train the answer model from question data (see the README).") { data, output, cache, folds };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var paths = parse.GetValue(data) ?? [];
+            List<QuestionSource> sources;
+            try
+            {
+                sources = paths.SelectMany(QuestionSource.From).ToList();
+            }
+            catch (FileNotFoundException e)
+            {
+                await Console.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.Failure;
+            }
+
+            var foldCount = Math.Clamp(parse.GetValue(folds), 2, Math.Max(2, sources.Count));
+            return await CommandRunner.RunAsync(HostArguments.From(parse), async _ =>
+            {
+                var examples = await TrainingSetBuilder.BuildAsync(sources, HostArguments.From(parse), parse.GetValue(cache)?.FullName, Log, cancellationToken);
+                var ml = new MLContext(seed: 1);
+                var trainer = new AnswerModelTrainer(ml, foldCount);
+                var modes = new Dictionary<string, TrainedModels>();
+                foreach (var (mode, set) in examples)
+                {
+                    Log($"{mode}: {set.Count} questions ({set.Count(e => !e.Answerable)} unanswerable) from {set.Select(e => e.Document).Distinct().Count()} documents");
+                    var (models, outOfFold) = trainer.Train(set, Log);
+                    modes[mode] = models;
+                    DecisionReport.Print(trainer, outOfFold, Log);
+                }
+
+                var manifest = new AnswerModelManifest(
+                    CandidateFeatures.Schema, QuestionFeatures.Schema, [.. modes.Keys], sources.Select(s => s.Name).ToList(), DateTimeOffset.UtcNow);
+                var file = parse.GetValue(output)!;
+                AnswerModelFile.Save(file.FullName, manifest, modes, ml);
+                Log($"wrote {file.FullName} ({new FileInfo(file.FullName).Length / 1024} KB)");
+                return ExitCodes.Success;
+            });
+        });
+        return command;
+    }
+
+    private static void Log(string line) => Console.Error.WriteLine(line);
+}

@@ -1,0 +1,142 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers.LightGbm;
+using QaService.Answering.Learning;
+
+namespace QaService.Host.Training;
+
+/// <summary>
+/// Trains one retrieval mode's models with LightGBM: a ranker over candidate sentences, then two question models
+/// (is the best candidate right; is the question unanswerable) over out-of-fold ranker outputs, so they learn from
+/// rankings like those they will see on unseen documents. Folds are whole documents, never questions.
+/// </summary>
+internal sealed class AnswerModelTrainer(MLContext ml, int folds)
+{
+    public (TrainedModels Models, List<OutOfFoldQuestion> OutOfFold) Train(IReadOnlyList<QuestionExample> examples, Action<string> log)
+    {
+        var outOfFold = OutOfFoldQuestions(examples);
+        log($"  ranker, out of fold: best candidate holds the answer for {TopOneAccuracy(outOfFold):0.000} of answerable questions");
+        var ranker = FitRanker(examples);
+        var (correct, unanswerable) = FitQuestionModels(outOfFold.Select(q => q.Row).ToList());
+        return (new TrainedModels(ranker, correct, unanswerable), outOfFold);
+    }
+
+    /// <summary>
+    /// For each question, its features as a ranker trained without its document sees them, with both labels; and,
+    /// by a second pass over the same folds, the question models' out-of-fold probabilities.
+    /// </summary>
+    public List<OutOfFoldQuestion> OutOfFoldQuestions(IReadOnlyList<QuestionExample> examples)
+    {
+        var documents = examples.Select(e => e.Document).Distinct().Order(StringComparer.Ordinal).ToList();
+        var foldOf = documents.Select((d, i) => (d, i % folds)).ToDictionary(p => p.d, p => p.Item2);
+        var questions = new List<OutOfFoldQuestion>();
+        for (var fold = 0; fold < folds; fold++)
+        {
+            var training = examples.Where(e => foldOf[e.Document] != fold).ToList();
+            var held = examples.Where(e => foldOf[e.Document] == fold && e.Candidates.Count > 0).ToList();
+            if (held.Count == 0)
+            {
+                continue;
+            }
+
+            var ranker = FitRanker(training);
+            var probabilities = Predict(ranker, held.SelectMany(e => e.Candidates).ToList());
+            var offset = 0;
+            foreach (var example in held)
+            {
+                questions.Add(OutOfFoldQuestion.Of(example, probabilities[offset..(offset + example.Candidates.Count)], fold));
+                offset += example.Candidates.Count;
+            }
+        }
+
+        return questions;
+    }
+
+    public ITransformer FitRanker(IReadOnlyList<QuestionExample> examples)
+    {
+        var rows = examples
+            .Where(e => e.Answerable && e.Labels.Any(l => l))
+            .SelectMany(e => e.Candidates.Select((c, i) => new CandidateRow { Features = c.Features, Label = e.Labels[i] }))
+            .ToList();
+        var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            NumberOfLeaves = 31,
+            NumberOfIterations = 300,
+            LearningRate = 0.05,
+            MinimumExampleCountPerLeaf = 40,
+            Seed = 1,
+            Silent = true,
+        });
+        return trainer.Fit(ml.Data.LoadFromEnumerable(rows));
+    }
+
+    public (ITransformer Correct, ITransformer Unanswerable) FitQuestionModels(IReadOnlyList<QuestionRow> rows)
+    {
+        var correct = FitQuestionModel(rows, r => r.Label);
+        var unanswerable = FitQuestionModel(rows, r => r.Unanswerable);
+        return (correct, unanswerable);
+    }
+
+    /// <summary>
+    /// Unanswerable questions weigh as much in all as answerable ones, whatever their share in the data: the share
+    /// differs from one document set to the next (7 % to 51 % here), so the models assume even odds.
+    /// </summary>
+    public ITransformer FitQuestionModel(IReadOnlyList<QuestionRow> rows, Func<QuestionRow, bool> label)
+    {
+        var unanswerable = rows.Count(r => r.Unanswerable);
+        var answerable = rows.Count - unanswerable;
+        var weight = unanswerable == 0 ? 1f : (float)answerable / unanswerable;
+        var weighted = rows.Select(r => new QuestionRow
+        {
+            Features = r.Features,
+            Label = label(r),
+            Weight = r.Unanswerable ? weight : 1,
+        }).ToList();
+        var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        {
+            NumberOfLeaves = 8,
+            NumberOfIterations = 150,
+            LearningRate = 0.05,
+            MinimumExampleCountPerLeaf = 30,
+            ExampleWeightColumnName = nameof(QuestionRow.Weight),
+            Seed = 1,
+            Silent = true,
+        });
+        return trainer.Fit(ml.Data.LoadFromEnumerable(weighted));
+    }
+
+    public float[] Predict(ITransformer model, IReadOnlyList<Candidate> candidates)
+    {
+        var data = ml.Data.LoadFromEnumerable(candidates.Select(c => new CandidateRow { Features = c.Features }));
+        return model.Transform(data).GetColumn<float>(nameof(BinaryPrediction.Probability)).ToArray();
+    }
+
+    public float[] Predict(ITransformer model, IReadOnlyList<QuestionRow> rows)
+    {
+        var data = ml.Data.LoadFromEnumerable(rows);
+        return model.Transform(data).GetColumn<float>(nameof(BinaryPrediction.Probability)).ToArray();
+    }
+
+    private static double TopOneAccuracy(IReadOnlyList<OutOfFoldQuestion> questions)
+    {
+        var answerable = questions.Where(q => !q.Row.Unanswerable).ToList();
+        return answerable.Count == 0 ? 0 : (double)answerable.Count(q => q.Row.Label) / answerable.Count;
+    }
+}
+
+/// <summary>A question's features as seen by a ranker trained without its document, with its fold.</summary>
+internal sealed record OutOfFoldQuestion(QuestionRow Row, int Fold, string Document)
+{
+    public static OutOfFoldQuestion Of(QuestionExample example, float[] probabilities, int fold)
+    {
+        var order = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => example.Candidates[i].Key).ToList();
+        var ranked = order.Select(i => (example.Candidates[i], probabilities[i])).ToList();
+        var row = new QuestionRow
+        {
+            Features = QuestionFeatures.Of(ranked),
+            Label = example.Answerable && example.Labels[order[0]],
+            Unanswerable = !example.Answerable,
+        };
+        return new OutOfFoldQuestion(row, fold, example.Document);
+    }
+}
