@@ -44,6 +44,18 @@ public sealed class SupportedAnswerTests
     }
 
     [Fact]
+    public async Task WithEmbeddings_TheFaithfulSentenceIsSupportedAndTheInventedOneFlagged()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeReply.Answer($"{Faithful} {Paraphrase} {Invented}"));
+        using var host = new LlmTestHost(server.BaseAddress, new Dictionary<string, string?> { [TestDefaults.Hybrid.Key] = TestDefaults.Hybrid.Value });
+
+        var reply = await host.AskAsync(GenerativeAnswerTests.Question, AnswerMode.Generative);
+
+        Assert.Equal([true, true, false], reply.Support!.Select(s => s.Supported));
+    }
+
+    [Fact]
     public async Task InventedSentence_IsDroppedUnderDrop()
     {
         var reply = await AskAsync($"{Faithful} {Invented}", "drop");
