@@ -32,6 +32,12 @@ public sealed class SupportModelFitTests(ITestOutputHelper output)
 
         Assert.True(heldOut.CatchRate >= 0.9, $"held out: {heldOut}");
         Assert.True(heldOut.FalseFlagRate <= 0.1, $"held out: {heldOut}");
+
+        // The shipped model is this fit, rounded: a change to the features or the data set must refit it.
+        var shipped = SupportModel.Weights;
+        double[] expected = [shipped.Bias, shipped.SentenceCoverage, shipped.AllCoverage, shipped.MissingTerms, shipped.MissingNames, shipped.MissingNumbers, shipped.NegationMismatch, shipped.Threshold];
+        double[] actual = [weights.Bias, weights.SentenceCoverage, weights.AllCoverage, weights.MissingTerms, weights.MissingNames, weights.MissingNumbers, weights.NegationMismatch, weights.Threshold];
+        Assert.All(expected.Zip(actual), pair => Assert.Equal(pair.First, pair.Second, 0.002));
     }
 
     internal static SupportWeights Fit(IReadOnlyList<SupportPair> calibration)
