@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of QaService: installs what the tests need when it is missing (chromium for the browser test,
-# redis-server for the shared-conversation tests), builds in Release and prints "N passed, N failed" at the end.
+# redis-server for the shared-conversation tests, node and npm for the openai client test), builds in Release and prints "N passed, N failed" at the end.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -8,6 +8,8 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+# node and npm run the official openai client against /v1 (the test installs the pinned package into artifacts/).
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} with apt-get"
   export DEBIAN_FRONTEND=noninteractive

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using QaService.Generation.Support;
 
 namespace QaService.Generation;
 
@@ -19,6 +20,9 @@ public static class GenerationServiceCollectionExtensions
         services.AddSingleton<LlmState>();
         services.AddSingleton<PromptFiles>();
         services.AddSingleton<LlmChatFactory>();
+        services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<SupportChecker>();
+        services.AddSingleton<ReplySupport>();
         services.AddSingleton<GenerativeAnswerer>();
 
         services.AddHttpClient(LlmChatFactory.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -6,6 +6,7 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.Connectors.OpenAI;
 using Microsoft.SemanticKernel.ChatCompletion;
 using QaService.Answering;
+using QaService.Generation.Support;
 using QaService.Retrieval;
 
 namespace QaService.Generation;
@@ -18,11 +19,14 @@ public sealed partial class GenerativeAnswerer(
     LlmState state,
     PromptFiles prompts,
     LlmChatFactory chats,
+    ReplySupport support,
     IOptions<LlmOptions> options,
     ILogger<GenerativeAnswerer> logger)
 {
     /// <summary>The sentence the answer prompt tells the model to reply when the passages do not answer.</summary>
     public const string NotFoundSentence = "The article does not say.";
+
+    private const string UnsupportedRemoved = "sentences the passages do not support were removed from the generated answer";
 
     private const string UncitedWarning = "The generated answer cites none of the passages; check it against the sources.";
 
@@ -140,7 +144,20 @@ public sealed partial class GenerativeAnswerer(
             yield break;
         }
 
-        yield return new CompletedEvent(Reply(text.ToString(), given, extractive));
+        // Every sentence is checked once the answer is whole; a policy that changes the text sends it again, after a reset.
+        var reply = support.Apply(
+            Reply(text.ToString(), given, extractive), found, extractive, (kept, cited) => Reply(kept, cited, extractive), cancellationToken);
+        if (!reply.Rewritten)
+        {
+            yield return new CompletedEvent(reply.Reply);
+            yield break;
+        }
+
+        yield return new AnswerResetEvent(reply.Reply.FallbackReason ?? UnsupportedRemoved);
+        await foreach (var item in ReplyEvents.Of(reply.Reply).ConfigureAwait(false))
+        {
+            yield return item;
+        }
     }
 
     private async Task<IAsyncEnumerable<StreamingChatMessageContent>> StartAsync(

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.HttpLogging;
+using QaService.Host.Web.OpenAi;
 
 namespace QaService.Host.Web;
 
@@ -27,6 +28,7 @@ internal static class WebApp
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
+        builder.Services.AddOpenAiEndpoints();
         builder.Services.AddHttpLogging(o =>
         {
             o.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath
@@ -41,6 +43,7 @@ internal static class WebApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseOpenAiErrorReplies();
         app.UseHttpLogging();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -52,6 +55,7 @@ internal static class WebApp
         api.MapChatStreamEndpoints();
         api.MapDocumentEndpoints();
         api.MapSuggestionEndpoints();
+        app.MapOpenAiEndpoints();
         return app;
     }
 }

@@ -220,7 +220,7 @@
       },
       // The reply is the final word: a generative answer's [n] markers are renumbered to match its citations.
       complete(reply) {
-        text.textContent = reply.answer;
+        text.replaceChildren(...answerWithSupport(reply.answer, reply.support));
         typing = false;
         mode.textContent = reply.mode === "generative" ? "Generative" : "Extractive";
         mode.dataset.mode = reply.mode;
@@ -247,6 +247,23 @@
     }
 
     return view;
+  }
+
+  // A generative answer's sentences that its passages do not support are marked, with the reason on hover.
+  function answerWithSupport(answer, support) {
+    const nodes = [];
+    let at = 0;
+    for (const sentence of (support ?? []).filter((s) => !s.supported)) {
+      nodes.push(document.createTextNode(answer.slice(at, sentence.start)));
+      const mark = document.createElement("mark");
+      mark.className = "sentence-unsupported";
+      mark.title = "Not supported by the passages: check it against the sources.";
+      mark.textContent = answer.slice(sentence.start, sentence.end);
+      nodes.push(mark);
+      at = sentence.end;
+    }
+    nodes.push(document.createTextNode(answer.slice(at)));
+    return nodes;
   }
 
   function citationItem(citation, number) {

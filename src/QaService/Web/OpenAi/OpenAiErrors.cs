@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace QaService.Host.Web.OpenAi;
+
+/// <summary>Errors in OpenAI's shape, <c>{"error": {"message", "type", "param", "code"}}</c>, so OpenAI clients show the message.</summary>
+internal static class OpenAiErrors
+{
+    public static IResult BadRequest(string message, string? param = null, string code = "invalid_request") =>
+        Reply(StatusCodes.Status400BadRequest, message, "invalid_request_error", param, code);
+
+    public static IResult UnknownModel(string model) =>
+        Reply(StatusCodes.Status404NotFound, $"The model '{model}' does not exist; use {string.Join(" or ", OpenAiModels.Ids)} (GET /v1/models).",
+            "invalid_request_error", "model", "model_not_found");
+
+    public static IResult InvalidKey() =>
+        Reply(StatusCodes.Status401Unauthorized, "Incorrect or missing API key: send it as the header 'Authorization: Bearer <key>'.",
+            "invalid_request_error", null, "invalid_api_key");
+
+    public static IResult TooLarge(long limit) =>
+        Reply(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit / 1024} KiB.", "invalid_request_error", null, "request_too_large");
+
+    public static IResult NotReady(string message) =>
+        Reply(StatusCodes.Status503ServiceUnavailable, message, "server_error", null, "service_unavailable");
+
+    /// <summary>The error for a bare status that the framework set (no route, a rate limiter's 429 …).</summary>
+    public static IResult ForStatus(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => InvalidKey(),
+        StatusCodes.Status404NotFound => Reply(status, "Unknown path: QaService serves POST /v1/chat/completions and GET /v1/models.", "invalid_request_error", null, "not_found"),
+        StatusCodes.Status405MethodNotAllowed => Reply(status, "Method not allowed on this path.", "invalid_request_error", null, "method_not_allowed"),
+        StatusCodes.Status413PayloadTooLarge => Reply(status, "The request body is too large.", "invalid_request_error", null, "request_too_large"),
+        StatusCodes.Status429TooManyRequests => Reply(status, "Too many requests: slow down and retry after a moment.", "requests", null, "rate_limit_exceeded"),
+        >= 500 => Reply(status, "QaService failed to answer; try again.", "server_error", null, null),
+        _ => Reply(status, "The request cannot be answered as sent.", "invalid_request_error", null, null),
+    };
+
+    private static JsonHttpResult<ErrorReply> Reply(int status, string message, string type, string? param, string? code) =>
+        TypedResults.Json(new ErrorReply(new ErrorDetail(message, type, param, code)), OpenAiJson.Options, statusCode: status);
+}
