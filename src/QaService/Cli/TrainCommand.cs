@@ -22,16 +22,23 @@ internal static class TrainCommand
         };
         var output = new Option<FileInfo>("--out") { Description = "The model file to write.", Required = true };
         var cache = new Option<DirectoryInfo?>("--cache") { Description = "A folder to keep each document's extracted features in, reused on the next run." };
+        var heldOut = new Option<string[]>("--held-out")
+        {
+            Description = "Score the trained models on these documents (folders or question files), which training never sees.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var folds = new Option<int>("--folds") { Description = "Document folds for the out-of-fold ranker outputs.", DefaultValueFactory = _ => 5 };
-        var command = new Command("train", "Train the answer model from question data (see the README).") { data, output, cache, folds };
+        var command = new Command("train", "Train the answer model from question data (see the README).") { data, output, cache, heldOut, folds };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
             var paths = parse.GetValue(data) ?? [];
             List<QuestionSource> sources;
+            List<QuestionSource> heldOutSources;
             try
             {
                 sources = paths.SelectMany(QuestionSource.From).ToList();
+                heldOutSources = (parse.GetValue(heldOut) ?? []).SelectMany(QuestionSource.From).ToList();
             }
             catch (FileNotFoundException e)
             {
@@ -43,6 +50,7 @@ internal static class TrainCommand
             return await CommandRunner.RunAsync(HostArguments.From(parse), async _ =>
             {
                 var examples = await TrainingSetBuilder.BuildAsync(sources, HostArguments.From(parse), parse.GetValue(cache)?.FullName, Log, cancellationToken);
+                var heldOutExamples = await TrainingSetBuilder.BuildAsync(heldOutSources, HostArguments.From(parse), parse.GetValue(cache)?.FullName, Log, cancellationToken);
                 var ml = new MLContext(seed: 1);
                 var trainer = new AnswerModelTrainer(ml, foldCount);
                 var modes = new Dictionary<string, TrainedModels>();
@@ -52,6 +60,10 @@ internal static class TrainCommand
                     var (models, outOfFold) = trainer.Train(set, Log);
                     modes[mode] = models;
                     DecisionReport.Print(trainer, outOfFold, Log);
+                    if (heldOutExamples[mode].Count > 0)
+                    {
+                        HeldOutReport.Print(trainer, models, heldOutExamples[mode], Log);
+                    }
                 }
 
                 var manifest = new AnswerModelManifest(
