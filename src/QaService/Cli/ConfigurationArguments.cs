@@ -6,12 +6,15 @@ namespace QaService.Host.Cli;
 /// </summary>
 internal static class ConfigurationArguments
 {
+    /// <summary>Host settings that have no section.</summary>
+    private static readonly string[] HostKeys = ["urls", "environment", "contentRoot", "applicationName", "AllowedHosts"];
+
     public static string? FindMistake(IReadOnlyList<string> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            var isKey = token.Length > 2 && token.StartsWith("--", StringComparison.Ordinal);
+            var isKey = token.Length > 2 && token.StartsWith("--", StringComparison.Ordinal) && IsSettingName(token[2..].Split('=')[0]);
             if (isKey && token.Contains('=', StringComparison.Ordinal))
             {
                 continue;
@@ -23,11 +26,14 @@ internal static class ConfigurationArguments
                 continue;
             }
 
-            return isKey
-                ? $"Unknown option '{token}'. Settings are given as --Section:Key=Value; run with --help for the options."
+            return token.StartsWith('-')
+                ? $"Unknown option '{token.Split('=')[0]}'. Settings are given as --Section:Key=Value; run with --help for the options."
                 : $"Unrecognized command or argument '{token}'. Run with --help for usage.";
         }
 
         return null;
     }
+
+    private static bool IsSettingName(string name) =>
+        name.Contains(':', StringComparison.Ordinal) || HostKeys.Contains(name, StringComparer.OrdinalIgnoreCase);
 }

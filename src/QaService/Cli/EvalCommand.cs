@@ -24,7 +24,7 @@ internal static class EvalCommand
             if (!file.Exists)
             {
                 await Console.Error.WriteLineAsync($"error: the question file {file.FullName} does not exist.");
-                return ExitCodes.BadConfiguration;
+                return ExitCodes.Failure;
             }
 
             var runner = new EvalRunner(services.GetRequiredService<Asker>());
