@@ -14,13 +14,14 @@ internal static class ConfigurationArguments
         for (var i = 0; i < tokens.Count; i++)
         {
             var token = tokens[i];
-            var isKey = token.Length > 2 && token.StartsWith("--", StringComparison.Ordinal) && IsSettingName(token[2..].Split('=')[0]);
+            var isKey = token.Length > 2 && token.StartsWith("--", StringComparison.Ordinal);
             if (isKey && token.Contains('=', StringComparison.Ordinal))
             {
                 continue;
             }
 
-            if (isKey && i + 1 < tokens.Count)
+            // "--Key value" is taken as a setting only when it names one, so a mistyped option does not swallow the next word.
+            if (isKey && i + 1 < tokens.Count && IsSettingName(token[2..]))
             {
                 i++;
                 continue;

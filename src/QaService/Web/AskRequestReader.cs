@@ -106,14 +106,15 @@ internal static partial class AskRequestReader
     /// <summary>Names the field and what it must be, rather than echo the serializer's message, which names .NET types.</summary>
     private static string Describe(JsonException e)
     {
-        // The serializer throws JsonException itself for a value of the wrong type; the JSON reader's syntax errors
-        // are a subclass of it.
-        var wrongValue = e.GetType() == typeof(JsonException);
+        // The serializer wraps the JSON reader's syntax errors (a JsonException inside); a value of the wrong type or
+        // text that is not valid UTF-8 or UTF-16 comes without one.
+        var wrongValue = e.InnerException is not JsonException;
+        var invalidText = e.InnerException is InvalidOperationException inner && inner.Message.Contains("UTF", StringComparison.Ordinal);
         var field = e.Path is not null && FieldOfPath().Match(e.Path) is { Success: true } match ? match.Groups["name"].Value : null;
         var known = ExpectedTypes.Keys.FirstOrDefault(k => string.Equals(k, field, StringComparison.OrdinalIgnoreCase));
         if (wrongValue && known is not null)
         {
-            return e.InnerException is InvalidOperationException
+            return invalidText
                 ? $"The field '{known}' is not valid Unicode text (it holds a lone surrogate or invalid UTF-8)."
                 : $"The field '{known}' must be {ExpectedTypes[known]}.";
         }
