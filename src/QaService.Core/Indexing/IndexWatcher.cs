@@ -8,7 +8,9 @@ namespace QaService.Indexing;
 /// <summary>
 /// Keeps a running service on the latest index without a restart: a new <c>current.json</c> (written by the
 /// <c>index</c> command beside the service) is taken up, and, with <c>Documents:Watch</c> on, a changed document
-/// file rebuilds the index. Questions keep the old snapshot until the new one is ready.
+/// file rebuilds the index. Questions keep the old snapshot until the new one is ready. It looks once a second at
+/// the files' size and time rather than through file-system events, which every host would pay an inotify
+/// instance for (a small per-user budget on Linux).
 /// </summary>
 internal sealed partial class IndexWatcher(
     IndexOwner owner,
@@ -16,8 +18,7 @@ internal sealed partial class IndexWatcher(
     IOptions<DocumentsOptions> documents,
     ILogger<IndexWatcher> logger) : BackgroundService
 {
-    /// <summary>Changes closer together than this are taken as one (an editor writes a file in several steps).</summary>
-    private static readonly TimeSpan Settle = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,32 +26,31 @@ internal sealed partial class IndexWatcher(
         {
             await owner.StartAsync(stoppingToken).ConfigureAwait(false);
         }
-        catch (Exception)
+        catch (Exception e)
         {
-            return; // IndexingService reports a failed start
+            LogNotWatching(logger, e.Message); // IndexingService reports a failed start
+            return;
         }
 
-        var changed = new SemaphoreSlim(0);
-        var watchers = new List<FileSystemWatcher> { Watch(owner.FolderPath, IndexManifest.FileName, changed) };
+        var files = new List<string> { Path.Combine(owner.FolderPath, IndexManifest.FileName) };
         if (documents.Value.Watch)
         {
-            foreach (var file in documents.Value.Sources.Select(s => loader.ResolvePath(s.Path)).Distinct())
-            {
-                watchers.Add(Watch(Path.GetDirectoryName(file)!, Path.GetFileName(file), changed));
-            }
+            files.AddRange(documents.Value.Sources.Select(s => loader.ResolvePath(s.Path)));
         }
 
+        var seen = Stamp(files);
+        using var timer = new PeriodicTimer(Interval);
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
-                await changed.WaitAsync(stoppingToken).ConfigureAwait(false);
-                await Task.Delay(Settle, stoppingToken).ConfigureAwait(false);
-                while (changed.CurrentCount > 0)
+                var now = Stamp(files);
+                if (now == seen)
                 {
-                    await changed.WaitAsync(stoppingToken).ConfigureAwait(false);
+                    continue;
                 }
 
+                seen = now;
                 try
                 {
                     await owner.ReloadAsync(stoppingToken).ConfigureAwait(false);
@@ -64,31 +64,17 @@ internal sealed partial class IndexWatcher(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        finally
-        {
-            watchers.ForEach(w => w.Dispose());
-            changed.Dispose();
-        }
     }
 
-    private static FileSystemWatcher Watch(string folder, string fileName, SemaphoreSlim changed)
+    /// <summary>Size and last write time of each file, enough to notice a rewrite or a replacement by rename.</summary>
+    private static string Stamp(IEnumerable<string> files) => string.Join('|', files.Select(path =>
     {
-        var watcher = new FileSystemWatcher(folder) { NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size };
-        void Signal(string? name)
-        {
-            if (string.Equals(name, fileName, StringComparison.Ordinal))
-            {
-                changed.Release();
-            }
-        }
+        var file = new FileInfo(path);
+        return file.Exists ? $"{file.Length}@{file.LastWriteTimeUtc.Ticks}" : "-";
+    }));
 
-        // current.json is replaced by a rename, which the watcher reports under the new name.
-        watcher.Changed += (_, e) => Signal(e.Name);
-        watcher.Created += (_, e) => Signal(e.Name);
-        watcher.Renamed += (_, e) => Signal(e.Name);
-        watcher.EnableRaisingEvents = true;
-        return watcher;
-    }
+    [LoggerMessage(LogLevel.Debug, "Not watching the index: it did not start ({Reason})")]
+    private static partial void LogNotWatching(ILogger logger, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Could not take up a changed index or document; the service keeps the index it has")]
     private static partial void LogReloadFailed(ILogger logger, Exception exception);
