@@ -22,16 +22,6 @@ internal sealed partial class IndexWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
-        {
-            await owner.StartAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception e)
-        {
-            LogNotWatching(logger, e.Message); // IndexingService reports a failed start
-            return;
-        }
-
         var files = new List<string> { Path.Combine(owner.FolderPath, IndexManifest.FileName) };
         if (documents.Value.Watch)
         {
@@ -44,8 +34,9 @@ internal sealed partial class IndexWatcher(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
             {
+                // Until the index is first ready (or while a damaged one is rebuilt) its owner is busy with it already.
                 var now = Stamp(files);
-                if (now == seen)
+                if (now == seen || !owner.IsReady)
                 {
                     continue;
                 }
@@ -72,9 +63,6 @@ internal sealed partial class IndexWatcher(
         var file = new FileInfo(path);
         return file.Exists ? $"{file.Length}@{file.LastWriteTimeUtc.Ticks}" : "-";
     }));
-
-    [LoggerMessage(LogLevel.Debug, "Not watching the index: it did not start ({Reason})")]
-    private static partial void LogNotWatching(ILogger logger, string reason);
 
     [LoggerMessage(LogLevel.Warning, "Could not take up a changed index or document; the service keeps the index it has")]
     private static partial void LogReloadFailed(ILogger logger, Exception exception);
