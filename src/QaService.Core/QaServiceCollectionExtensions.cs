@@ -47,7 +47,7 @@ public static class QaServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Builds or reuses the index when the host starts.</summary>
+    /// <summary>Builds or reuses the index when the host starts, then keeps it on the latest generation and documents.</summary>
     public static IServiceCollection AddIndexingAtStart(this IServiceCollection services) =>
-        services.AddHostedService<IndexingService>();
+        services.AddHostedService<IndexingService>().AddHostedService<IndexWatcher>();
 }

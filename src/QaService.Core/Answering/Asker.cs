@@ -15,6 +15,7 @@ namespace QaService.Answering;
 public sealed class Asker(
     IndexOwner index,
     ConversationStore conversations,
+    ConversationTurnOrder turnOrder,
     IFollowUpCondenser followUps,
     Retriever retriever,
     ExtractiveAnswerer extractive,
@@ -47,6 +48,7 @@ public sealed class Asker(
         var stages = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
 
+        await using var ordered = await turnOrder.WaitTurnAsync(request.ConversationId, cancellationToken).ConfigureAwait(false);
         var conversation = await conversations.LoadAsync(request.ConversationId, cancellationToken).ConfigureAwait(false);
         stages["conversation"] = Lap(clock);
         var analysis = conversation.Turns.Count == 0

@@ -19,16 +19,19 @@ public static class ConversationServiceCollectionExtensions
         services.AddOptions<ConversationStoreOptions>().BindConfiguration(ConversationStoreOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationStoreOptions>, ConversationStoreOptionsValidator>());
-        services.AddKeyedSingleton(ConversationStore.CacheKey, (provider, _) => CreateCache(provider.GetRequiredService<IOptions<ConversationStoreOptions>>().Value));
+        services.AddSingleton<ConversationRedisConnection>();
+        services.AddKeyedSingleton(ConversationStore.CacheKey, (provider, _) => CreateCache(
+            provider.GetRequiredService<IOptions<ConversationStoreOptions>>().Value, provider.GetRequiredService<ConversationRedisConnection>()));
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ConversationTurnOrder>();
         services.AddHostedService<ConversationStoreCheck>();
         services.AddSingleton<ExtractiveFollowUpCondenser>();
         services.TryAddSingleton<IFollowUpCondenser, LlmFollowUpCondenser>();
         return services;
     }
 
-    private static IDistributedCache CreateCache(ConversationStoreOptions options) => options.UsesRedis
-        ? new RedisCache(Options.Create(new RedisCacheOptions { Configuration = options.Redis }))
+    private static IDistributedCache CreateCache(ConversationStoreOptions options, ConversationRedisConnection redis) => options.UsesRedis
+        ? new RedisCache(Options.Create(new RedisCacheOptions { ConnectionMultiplexerFactory = redis.GetAsync }))
         : new MemoryDistributedCache(Options.Create(new MemoryDistributedCacheOptions
         {
             // Entries are sized by their byte length, so this bounds the store's memory.

@@ -22,13 +22,18 @@ public sealed partial class ConversationStore(
 
     /// <summary>
     /// The conversation stored under <paramref name="id"/>, or a new one. An unknown or expired id keeps its id (the
-    /// client carries on with what it holds); a missing or malformed one gets a fresh id.
+    /// client carries on with what it holds); a missing one gets a fresh id, and a malformed one is refused.
     /// </summary>
     public async Task<ConversationState> LoadAsync(string? id, CancellationToken cancellationToken)
     {
-        if (!ConversationId.IsWellFormed(id))
+        if (id is null)
         {
             return ConversationState.New(ConversationId.New());
+        }
+
+        if (!ConversationId.IsWellFormed(id))
+        {
+            throw new Answering.InvalidQuestionException(ConversationId.Rule);
         }
 
         byte[]? stored;

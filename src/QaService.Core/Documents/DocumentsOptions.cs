@@ -9,6 +9,9 @@ public sealed class DocumentsOptions
 
     /// <summary>Extra <c>.txt</c> or <c>.md</c> files; a source whose id is <c>article</c> replaces the built-in one.</summary>
     public List<DocumentSourceOptions> Sources { get; set; } = [];
+
+    /// <summary>Whether <c>serve</c> watches the source files and rebuilds the index when one changes.</summary>
+    public bool Watch { get; set; }
 }
 
 public sealed class DocumentSourceOptions

@@ -10,7 +10,9 @@ namespace QaService.Indexing;
 
 /// <summary>
 /// The one owner of the index: builds it (or reuses the one on disk) when the host starts, swaps in new generations
-/// atomically and hands the ready snapshot to whoever asks. Questions never see a half-built index.
+/// atomically and hands the ready snapshot to whoever asks. Questions never see a half-built index. An index whose
+/// checksums fail is rebuilt, at start or when a read fails while serving; a generation written by another process
+/// (the <c>index</c> command) is picked up by <see cref="ReloadAsync"/>.
 /// </summary>
 public sealed class IndexOwner(
     DocumentLoader loader,
@@ -21,8 +23,9 @@ public sealed class IndexOwner(
     ILogger<IndexOwner> logger,
     EmbeddingStore? embeddings = null) : IDisposable
 {
-    private readonly TaskCompletionSource<IndexSnapshot> firstReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim buildLock = new(1, 1);
+    private readonly Lock stateLock = new();
+    private TaskCompletionSource<IndexSnapshot> ready = NewReady();
     private IndexSnapshot? current;
     private Task<IndexBuildReport>? startup;
 
@@ -44,7 +47,7 @@ public sealed class IndexOwner(
         _ = StartAsync(CancellationToken.None);
         try
         {
-            return await firstReady.Task.WaitAsync(options.Value.ReadyTimeout, cancellationToken).ConfigureAwait(false);
+            return await Volatile.Read(ref ready).Task.WaitAsync(options.Value.ReadyTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
@@ -55,7 +58,7 @@ public sealed class IndexOwner(
     /// <summary>Starts making the index ready, once; later calls return the same build.</summary>
     public Task<IndexBuildReport> StartAsync(CancellationToken cancellationToken)
     {
-        lock (firstReady)
+        lock (stateLock)
         {
             return startup ??= Task.Run(() => EnsureAsync(false, null, cancellationToken), cancellationToken);
         }
@@ -74,7 +77,7 @@ public sealed class IndexOwner(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             Failure = e.Message;
-            firstReady.TrySetException(new IndexNotReadyException($"The index could not be built: {e.Message}", e));
+            Volatile.Read(ref ready).TrySetException(new IndexNotReadyException($"The index could not be built: {e.Message}", e));
             throw;
         }
         finally
@@ -99,6 +102,12 @@ public sealed class IndexOwner(
             : null;
 
         string? damage = null;
+        if (reason is null && current is { } live && Path.GetFileName(live.Folder) == manifest!.Generation)
+        {
+            // The live index is the one on disk and is up to date.
+            return Report(true, null);
+        }
+
         if (reason is null && TryOpen(corpus, Path.Combine(folder, manifest!.Generation), out var reused, out damage))
         {
             AttachEmbeddings(reused, progress, cancellationToken);
@@ -141,21 +150,96 @@ public sealed class IndexOwner(
             damage = null;
             return true;
         }
-        catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException
-                                      or Lucene.Net.Index.CorruptIndexException or Lucene.Net.Index.IndexFormatTooOldException
-                                      or Lucene.Net.Index.IndexFormatTooNewException or Lucene.Net.Store.LockObtainFailedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Damaged files fail in many ways besides Lucene's own exceptions (out-of-range slices, bad lengths); all mean "rebuild".
             snapshot = null!;
             damage = e.Message;
             return false;
         }
     }
 
+    /// <summary>
+    /// Called when answering failed: checks the live index's checksums. When they fail, the index is marked damaged,
+    /// questions wait for a rebuild that starts in the background, and this returns true.
+    /// </summary>
+    public bool CheckAfterFailure(Exception failure)
+    {
+        var snapshot = current;
+        if (snapshot is null)
+        {
+            // Already marked damaged by another question; its rebuild is under way.
+            return !Volatile.Read(ref ready).Task.IsCompleted;
+        }
+
+        if (snapshot.FindDamage() is not { } damage)
+        {
+            return false;
+        }
+
+        lock (stateLock)
+        {
+            if (!ReferenceEquals(current, snapshot))
+            {
+                return true;
+            }
+
+            current = null;
+            ready = NewReady();
+        }
+
+        logger.LogError(failure, "The index in {Folder} is damaged ({Damage}); rebuilding it", snapshot.Folder, damage);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await EnsureAsync(force: true, null, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                logger.LogCritical(e, "The damaged index could not be rebuilt");
+            }
+        });
+        _ = Task.Delay(TimeSpan.FromSeconds(30)).ContinueWith(_ => snapshot.Dispose(), TaskScheduler.Default);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes up the generation that <c>current.json</c> names when it is not the live one (another process rebuilt
+    /// the index), or rebuilds when the documents changed; does nothing while the live index is up to date.
+    /// </summary>
+    public async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        var before = current;
+        if (before is null)
+        {
+            return;
+        }
+
+        var report = await EnsureAsync(force: false, null, cancellationToken).ConfigureAwait(false);
+        if (current is { } after && !ReferenceEquals(before, after))
+        {
+            logger.LogInformation(
+                "Now serving the index in {Folder}: {Reason}", after.Folder, report.RebuildReason ?? "another process wrote a new generation");
+        }
+    }
+
+    private static TaskCompletionSource<IndexSnapshot> NewReady() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private void Publish(IndexSnapshot snapshot)
     {
-        var previous = Interlocked.Exchange(ref current, snapshot);
-        firstReady.TrySetResult(snapshot);
-        if (previous is not null)
+        IndexSnapshot? previous;
+        lock (stateLock)
+        {
+            previous = Interlocked.Exchange(ref current, snapshot);
+            if (!ready.TrySetResult(snapshot))
+            {
+                ready = NewReady();
+                ready.SetResult(snapshot);
+            }
+        }
+
+        if (previous is not null && !ReferenceEquals(previous, snapshot))
         {
             // Questions in flight may still hold the old snapshot; let them finish before closing it.
             _ = Task.Delay(TimeSpan.FromSeconds(30)).ContinueWith(_ => previous.Dispose(), TaskScheduler.Default);

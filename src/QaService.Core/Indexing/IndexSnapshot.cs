@@ -50,12 +50,21 @@ public sealed class IndexSnapshot : IDisposable
     /// <summary>The Lucene document that holds a passage.</summary>
     public int PassageDocument(int passageKey) => passageDocuments[passageKey];
 
-    /// <summary>Opens the generation folder and checks that it holds exactly this corpus; throws when it is damaged.</summary>
+    /// <summary>Why the files this snapshot reads are damaged now, or null when their checksums still hold.</summary>
+    public string? FindDamage() => IndexVerifier.FindDamage(directory);
+
+    /// <summary>
+    /// Opens the generation folder, proves its files whole by their checksums and checks that it holds exactly this
+    /// corpus; throws when it is damaged.
+    /// </summary>
     internal static IndexSnapshot Open(Corpus corpus, string generationFolder)
     {
-        var directory = FSDirectory.Open(generationFolder);
+        // Read with positioned file reads rather than memory maps: a file truncated under a memory map kills the
+        // process with SIGBUS, where a read past its end is an exception the owner can recover from.
+        var directory = new NIOFSDirectory(new DirectoryInfo(generationFolder));
         try
         {
+            IndexVerifier.Verify(directory);
             var reader = DirectoryReader.Open(directory);
             var expected = corpus.Passages.Count + corpus.Sentences.Count;
             if (reader.NumDocs != expected)

@@ -9,6 +9,7 @@ internal static class AskCommand
     public static Command Create()
     {
         var question = new Argument<string>("question") { Description = "The question, in quotes." };
+
         var json = new Option<bool>("--json") { Description = "Print the reply object of the HTTP API as JSON." };
         var explain = new Option<bool>("--explain") { Description = "Show the scores and decisions behind the answer." };
         var conversation = new Option<string?>("--conversation")
@@ -18,7 +19,19 @@ internal static class AskCommand
         var mode = new Option<AnswerMode>("--mode") { Description = "auto, extractive or generative.", DefaultValueFactory = _ => AnswerMode.Auto };
         var command = new Command("ask", "Answer one question and exit.") { question, json, explain, conversation, mode };
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(HostArguments.From(parse), async services =>
+        command.SetAction((parse, cancellationToken) =>
+        {
+            // Unknown tokens are let through for configuration, so a mistyped option before the question lands here as the question.
+            if (parse.GetValue(question) is { } text && text.StartsWith("--", StringComparison.Ordinal))
+            {
+                return Task.FromResult(CommandRunner.Refuse($"Unknown option '{text}'. Run with --help for the options."));
+            }
+
+            return RunAsync(parse, cancellationToken);
+        });
+        return command;
+
+        Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken) => CommandRunner.RunAsync(HostArguments.From(parse), async services =>
         {
             var asker = services.GetRequiredService<Asker>();
             var request = new AskRequest(parse.GetValue(question) ?? "", parse.GetValue(conversation), parse.GetValue(mode), parse.GetValue(explain));
@@ -37,7 +50,6 @@ internal static class AskCommand
             }
 
             return ExitCodes.Success;
-        }));
-        return command;
+        });
     }
 }

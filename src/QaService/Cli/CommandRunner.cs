@@ -55,6 +55,11 @@ internal static class CommandRunner
         {
             return Fail(ExitCodes.Failure, "Cancelled.");
         }
+        catch (Exception e)
+        {
+            // A failure while answering is reported in one line, as the web API reports it as a problem, not a crash.
+            return Fail(ExitCodes.Failure, $"QaService failed: {e.Message} ({e.GetType().Name})");
+        }
     }
 
     public static async Task<int> RunWebAsync(IReadOnlyList<string> configurationArgs, Func<WebApplication> build)
@@ -96,9 +101,13 @@ internal static class CommandRunner
         e is InvalidDataException or FormatException or InvalidOperationException
         && e.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Refuses the command line with a message on standard error.</summary>
+    public static int Refuse(string message) => Fail(ExitCodes.BadArguments, message);
+
     private static int Fail(int code, string message)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        PipedOutput.Unwrap(console, Console.IsErrorRedirected);
         console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
         return code;
     }

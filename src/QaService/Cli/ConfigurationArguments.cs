@@ -6,6 +6,9 @@ namespace QaService.Host.Cli;
 /// </summary>
 internal static class ConfigurationArguments
 {
+    /// <summary>Host settings that have no section.</summary>
+    private static readonly string[] HostKeys = ["urls", "environment", "contentRoot", "applicationName", "AllowedHosts"];
+
     public static string? FindMistake(IReadOnlyList<string> tokens)
     {
         for (var i = 0; i < tokens.Count; i++)
@@ -17,17 +20,21 @@ internal static class ConfigurationArguments
                 continue;
             }
 
-            if (isKey && i + 1 < tokens.Count)
+            // "--Key value" is taken as a setting only when it names one, so a mistyped option does not swallow the next word.
+            if (isKey && i + 1 < tokens.Count && IsSettingName(token[2..]))
             {
                 i++;
                 continue;
             }
 
-            return isKey
-                ? $"Unknown option '{token}'. Settings are given as --Section:Key=Value; run with --help for the options."
+            return token.StartsWith('-')
+                ? $"Unknown option '{token.Split('=')[0]}'. Settings are given as --Section:Key=Value; run with --help for the options."
                 : $"Unrecognized command or argument '{token}'. Run with --help for usage.";
         }
 
         return null;
     }
+
+    private static bool IsSettingName(string name) =>
+        name.Contains(':', StringComparison.Ordinal) || HostKeys.Contains(name, StringComparer.OrdinalIgnoreCase);
 }

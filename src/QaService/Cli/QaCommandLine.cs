@@ -8,6 +8,7 @@ internal static class QaCommandLine
 {
     public static RootCommand Create()
     {
+        PipedOutput.Unwrap(Spectre.Console.AnsiConsole.Console, Console.IsOutputRedirected);
         var root = new RootCommand("QaService answers questions about a news article, with citations.")
         {
             ServeCommand(),

@@ -134,12 +134,8 @@ internal sealed class ReplyPrinter(IAnsiConsole console)
                 $"{mark} {s.Score:0.000} cov {s.Coverage:0.00} lex {s.Lexical:0.00} dense {s.Dense:0.00} type {s.TypeMatch:0.0} context {s.ContextDense:0.00}  {Markup.Escape(Shorten(s.Text, 70))}");
         }
 
-        var cited = reply.Citations.Select(c => c.PassageId).ToHashSet();
-        foreach (var p in explanation.Passages.Where(p => cited.Contains(p.PassageId)))
-        {
-            console.MarkupLine($"[grey]BM25 of {Markup.Escape(p.PassageId)} (Lucene):[/]");
-            console.WriteLine(p.Bm25Explanation);
-        }
+        // Lucene's score trees run to many lines per passage; they are in the JSON reply for whoever needs them.
+        console.MarkupLine("[grey]Lucene's BM25 score trees are in the JSON reply: ask --json --explain.[/]");
     }
 
     public static string ToJson(AskReply reply) => JsonSerializer.Serialize(reply, ApiJson.Options);

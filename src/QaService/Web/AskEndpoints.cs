@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using QaService.Answering;
-using QaService.Indexing;
 
 namespace QaService.Host.Web;
 
@@ -15,29 +15,29 @@ internal static class AskEndpoints
             .WithSummary("Answers a question about the documents, with exact citations.")
             .DescribeJsonBody<AskRequestBody>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireRateLimiting(AskRateLimiting.PolicyName);
         return api;
     }
 
-    private static async Task<Results<Ok<AskReply>, ProblemHttpResult>> AskAsync(HttpRequest http, Asker asker, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AskReply>, ProblemHttpResult>> AskAsync(
+        HttpRequest http, Asker asker, AskFailures failures, IOptions<AnsweringOptions> answering, CancellationToken cancellationToken)
     {
-        var (request, error) = await AskRequestReader.ReadAsync(http, cancellationToken);
+        var (request, problem) = await AskRequestReader.ReadAsync(http, answering.Value.MaxQuestionLength, cancellationToken);
         if (request is null)
         {
-            return Problems.BadRequest(error!);
+            return problem!;
         }
 
         try
         {
             return TypedResults.Ok(await asker.AskAsync(request, cancellationToken));
         }
-        catch (InvalidQuestionException e)
+        catch (Exception e) when (!AskFailures.IsClientGone(e, http.HttpContext))
         {
-            return Problems.BadRequest(e.Message);
-        }
-        catch (IndexNotReadyException e)
-        {
-            return Problems.NotReady(e.Message);
+            return failures.ToProblem(e, http.HttpContext.Response);
         }
     }
 }

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using QaService.Answering;
-using QaService.Indexing;
 
 namespace QaService.Host.Web;
 
@@ -32,31 +32,35 @@ internal static class ChatStreamEndpoints
             .DescribeJsonBody<AskRequestBody>()
             .Produces<string>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireRateLimiting(AskRateLimiting.PolicyName);
         return api;
     }
 
     private static async Task<Results<ServerSentEventsResult<string>, ProblemHttpResult>> StreamAsync(
-        HttpRequest http, Asker asker, CancellationToken cancellationToken)
+        HttpRequest http, Asker asker, AskFailures failures, IOptions<AnsweringOptions> answering, CancellationToken cancellationToken)
     {
-        var (request, error) = await AskRequestReader.ReadAsync(http, cancellationToken);
+        var (request, problem) = await AskRequestReader.ReadAsync(http, answering.Value.MaxQuestionLength, cancellationToken);
         if (request is null)
         {
-            return Problems.BadRequest(error!);
+            return problem!;
         }
 
-        // The asker refuses a bad question or a missing index on its first step. Take that step before the stream
-        // starts, while the reply can still be a 400 or 503 instead of a 200 that breaks off.
+        // The asker refuses a bad question or a missing index on its first step, and reads the index before its first
+        // event. Take that step before the stream starts, while the reply can still be a problem instead of a 200
+        // that breaks off.
         var events = asker.AskStreamAsync(request, cancellationToken).GetAsyncEnumerator(cancellationToken);
         bool hasFirst;
         try
         {
             hasFirst = await events.MoveNextAsync();
         }
-        catch (Exception e) when (e is InvalidQuestionException or IndexNotReadyException)
+        catch (Exception e) when (!AskFailures.IsClientGone(e, http.HttpContext))
         {
             await events.DisposeAsync();
-            return e is InvalidQuestionException ? Problems.BadRequest(e.Message) : Problems.NotReady(e.Message);
+            return failures.ToProblem(e, http.HttpContext.Response);
         }
 
         return TypedResults.ServerSentEvents(ToFrames(events, hasFirst));

@@ -23,7 +23,7 @@ internal static class DocumentEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<List<DocumentSummary>>, ProblemHttpResult>> ListAsync(IndexOwner index, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<DocumentSummary>>, ProblemHttpResult>> ListAsync(IndexOwner index, HttpResponse response, CancellationToken cancellationToken)
     {
         try
         {
@@ -32,11 +32,11 @@ internal static class DocumentEndpoints
         }
         catch (IndexNotReadyException e)
         {
-            return Problems.NotReady(e.Message);
+            return Problems.NotReady(response, e.Message);
         }
     }
 
-    private static async Task<Results<Ok<DocumentText>, ProblemHttpResult>> GetAsync(string id, IndexOwner index, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<DocumentText>, ProblemHttpResult>> GetAsync(string id, IndexOwner index, HttpResponse response, CancellationToken cancellationToken)
     {
         try
         {
@@ -47,7 +47,7 @@ internal static class DocumentEndpoints
         }
         catch (IndexNotReadyException e)
         {
-            return Problems.NotReady(e.Message);
+            return Problems.NotReady(response, e.Message);
         }
     }
 }

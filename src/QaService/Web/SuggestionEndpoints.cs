@@ -17,7 +17,7 @@ internal static class SuggestionEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<Suggestions>, ProblemHttpResult>> GetAsync(string id, IndexOwner index, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Suggestions>, ProblemHttpResult>> GetAsync(string id, IndexOwner index, HttpResponse response, CancellationToken cancellationToken)
     {
         try
         {
@@ -32,7 +32,7 @@ internal static class SuggestionEndpoints
         }
         catch (IndexNotReadyException e)
         {
-            return Problems.NotReady(e.Message);
+            return Problems.NotReady(response, e.Message);
         }
     }
 }

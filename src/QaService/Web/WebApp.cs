@@ -27,6 +27,10 @@ internal static class WebApp
         builder.Services.AddQaCore(builder.Configuration).AddIndexingAtStart();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ClientFaultHandler>();
+        builder.Services.AddSingleton<AskFailures>();
+        builder.Services.AddAskRateLimiting();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddOpenApi();
         builder.Services.AddOpenAiEndpoints();
         builder.Services.AddHttpLogging(o =>
@@ -41,12 +45,14 @@ internal static class WebApp
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseOpenAiErrorReplies();
         app.UseHttpLogging();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseRateLimiter();
 
         app.MapOpenApi();
         app.MapHealthEndpoints();

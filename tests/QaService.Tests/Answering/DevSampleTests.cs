@@ -3,7 +3,7 @@ using QaService.Tests.Support;
 namespace QaService.Tests.Answering;
 
 /// <summary>
-/// A small sample of the development set, read from the shared eval file: questions whose answer is one clear fact
+/// A small sample of the development set, read from its copy in <c>tests/data</c>: questions whose answer is one clear fact
 /// of the article, and questions the article has nothing to say about.
 /// </summary>
 public sealed class DevSampleTests

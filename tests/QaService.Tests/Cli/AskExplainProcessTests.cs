@@ -30,10 +30,9 @@ public sealed partial class AskExplainProcessTests : IDisposable
         Assert.Equal(Enumerable.Range(1, rows.Count).Select(r => r.ToString()), rows.Select(r => r.Groups["rank"].Value));
         Assert.All(rows, row => Assert.Equal(dense ? "" : "off", row.Groups["off"].Value));
 
-        // Lucene's own explanation for the cited passages, with each matched term's BM25 weight.
-        Assert.Matches(@"BM25 of article#\d+ \(Lucene\):", output);
-        Assert.Contains("weight(text:pakistan", output, StringComparison.Ordinal);
-        Assert.Contains("[BM25Similarity]", output, StringComparison.Ordinal);
+        // Lucene's score trees run to many lines a passage; they stay in the JSON reply, not the console summary.
+        Assert.DoesNotContain("[BM25Similarity]", output, StringComparison.Ordinal);
+        Assert.Contains("ask --json --explain", output, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"^\W+(?<rank>\d+)\s+\W\s+article#\d+\s+\W\s+0\.\d{4}\s+\W\s+\d+\.\d\d \((\d+|-)\)\s+\W\s+(\d\.\d{3} \(\d+\)|(?<off>off))\s+\W", RegexOptions.Multiline)]

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using QaService.Tests.Support;
 
 namespace QaService.Tests.Conversation;
@@ -32,13 +34,14 @@ public sealed class ConversationMemoryTests : IDisposable
     }
 
     [Fact]
-    public async Task MalformedConversationId_IsReplacedByANewOne()
+    public async Task MalformedConversationId_IsRefusedWithWhatIsAllowed()
     {
         using var host = new QaAppFactory(ConversationApi.Settings(documents));
-        var reply = await host.CreateClient().AskAsync("When did the Velmora Harbour Bridge open?", "not an id; " + new string('x', 80));
+        using var response = await host.CreateClient().PostAsJsonAsync(
+            "/api/ask", new { question = "When did the Velmora Harbour Bridge open?", conversationId = "not an id; " + new string('x', 80) });
 
-        Assert.Matches("^[0-9a-f]{32}$", reply.ConversationId);
-        Assert.Equal(1, reply.Turn);
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("1 to 64 letters", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

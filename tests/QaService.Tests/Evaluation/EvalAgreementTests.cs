@@ -23,12 +23,11 @@ public sealed class EvalAgreementTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private static string EvalScript => Path.Combine(RepositoryPaths.Shared, "eval", "qa_eval.py");
+    private static string EvalScript => RepositoryPaths.QaEvalScript;
 
-    [Fact]
+    [FactNeedingSharedFile("eval/qa_eval.py")]
     public async Task EvalCommand_AndQaEvalScript_ReportTheSameFigures()
     {
-        Assert.True(File.Exists(EvalScript), $"qa_eval.py was not found at {EvalScript}: the shared folder must sit beside the repository, in ../shared.");
         var questions = folder.File("questions.jsonl", SampleOfDevSet());
 
         // Scoring does not depend on the retrieval mode, so both run BM25-only and the test loads no embedding model.
@@ -57,17 +56,13 @@ public sealed class EvalAgreementTests : IDisposable
 
     private static double? Number(JsonNode? value) => value?.GetValue<double>();
 
-    /// <summary>A few items of dev.jsonl, spread over the file: answerable questions, unanswerable ones and a dialog.</summary>
+    /// <summary>The copied sample of dev.jsonl: answerable questions, unanswerable ones and a dialog.</summary>
     private static string SampleOfDevSet()
     {
-        var items = File.ReadLines(RepositoryPaths.DevQuestions).Where(l => l.Trim().Length > 0)
-            .Select(l => (Line: l, Kind: JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString()))
-            .ToList();
-        var sample = items.Where(i => i.Kind == "answerable").Where((_, n) => n % 6 == 0)
-            .Concat(items.Where(i => i.Kind == "unanswerable").Take(2))
-            .Concat(items.Where(i => i.Kind == "dialog").Take(1))
-            .Select(i => i.Line);
-        return string.Join('\n', sample) + "\n";
+        var items = File.ReadLines(RepositoryPaths.DevQuestions).Where(l => l.Trim().Length > 0).ToList();
+        var kinds = items.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString()).ToHashSet();
+        Assert.Equal(["answerable", "dialog", "unanswerable"], kinds.Order());
+        return string.Join('\n', items) + "\n";
     }
 
     private async Task<JsonObject> RunScriptAsync(Uri baseAddress, string questions)

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 
 namespace QaService.Tests.Support;
 
-/// <summary>A single-turn question of the development set, read from the shared eval file at test time.</summary>
+/// <summary>A single-turn question of the development set, read from its copy in <c>tests/data</c>.</summary>
 public sealed record DevQuestion(string Id, string Kind, string Question, IReadOnlyList<IReadOnlyList<string>> AnswerKeys)
 {
     public bool IsAnswerable => Kind == "answerable";

@@ -5,12 +5,22 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary>The shared material (article, eval sets) lives next to the repository, in <c>../shared</c>.</summary>
+    /// <summary>
+    /// The shared material (article, eval sets, <c>qa_eval.py</c>) lives next to the repository, in <c>../shared</c>, when
+    /// it is there at all: a plain clone has none, so tests read their own copies in <c>tests/data</c>.
+    /// </summary>
     public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
-    public static string DevQuestions => Path.Combine(Shared, "eval", "dev.jsonl");
+    /// <summary>The evaluator over HTTP; tests that run it are skipped when it is absent.</summary>
+    public static string QaEvalScript => Path.Combine(Shared, "eval", "qa_eval.py");
 
-    public static string SharedArticle => Path.Combine(Shared, "article", "article.txt");
+    public static string TestData => Path.Combine(Root, "tests", "data");
+
+    /// <summary>The items of <c>../shared/eval/dev.jsonl</c> the tests assert on, copied as test data.</summary>
+    public static string DevQuestions => Path.Combine(TestData, "dev-sample.jsonl");
+
+    /// <summary>A copy of <c>../shared/article/article.txt</c>, the article the service ships.</summary>
+    public static string SharedArticle => Path.Combine(TestData, "article.txt");
 
     private static string FindRoot()
     {

@@ -67,8 +67,20 @@ public sealed class AskBadInputTests
         { "white space", " \t\r\n  " },
         { "missing", null },
         { "control characters only", "\u0000\u0001\u0002\u001b\u007f" },
-        { "100 KB", string.Concat(Enumerable.Repeat("Why did Pezeshkian visit Pakistan? ", 100 * 1024 / 35)) },
+        { "one character past the limit", new string('a', 2001) },
     };
+
+    [Fact]
+    public async Task Ask_WithA100KilobyteQuestion_ReturnsA413Problem()
+    {
+        await using var app = new QaAppFactory();
+        using var client = app.CreateClient();
+
+        using var response = await client.AskAsync(string.Concat(Enumerable.Repeat("Why did Pezeshkian visit Pakistan? ", 100 * 1024 / 35)));
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("bytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 
     [Theory]
     [MemberData(nameof(QuestionsThatCannotBeAsked))]

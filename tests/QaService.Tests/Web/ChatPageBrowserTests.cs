@@ -40,7 +40,20 @@ public sealed class ChatPageBrowserTests
             dialogs.Add(dialog.Message);
             _ = dialog.DismissAsync();
         };
-        await page.GotoAsync(app.BaseAddress.ToString());
+        // The page runs under the service's Content-Security-Policy; anything it blocks is a console error and a
+        // securitypolicyviolation event (init scripts come from the browser's tooling, not the page, so the policy lets them run).
+        var consoleErrors = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                consoleErrors.Add(message.Text);
+            }
+        };
+        await page.AddInitScriptAsync(
+            "window.cspViolations = []; document.addEventListener('securitypolicyviolation', e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
+        var loaded = await page.GotoAsync(app.BaseAddress.ToString());
+        Assert.Contains("script-src 'self'", await loaded!.HeaderValueAsync("content-security-policy") ?? "", StringComparison.Ordinal);
 
         // Starter questions come from the article itself.
         await Expect(page.Locator(".suggestion").First).ToBeVisibleAsync();
@@ -110,6 +123,9 @@ public sealed class ChatPageBrowserTests
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.Locator("#article-panel")).ToBeHiddenAsync();
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("chat-phone.png") });
+
+        Assert.Empty(await page.EvaluateAsync<string[]>("() => window.cspViolations"));
+        Assert.Empty(consoleErrors);
     }
 
     private static async Task<Reply> AskAsync(HttpClient http, string question)

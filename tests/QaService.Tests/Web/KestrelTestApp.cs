@@ -64,6 +64,23 @@ public sealed class KestrelTestApp : IAsyncDisposable
         Assert.Fail($"The server never finished the request to {path}.");
     }
 
+    /// <summary>Waits until <paramref name="count"/> requests to <paramref name="path"/> have been finished and logged.</summary>
+    public async Task WaitForRequestLogCountAsync(string path, int count)
+    {
+        for (var attempt = 0; attempt < 500; attempt++)
+        {
+            if (Logs.Entries.Count(e => e.Category.StartsWith("Microsoft.AspNetCore.HttpLogging", StringComparison.Ordinal)
+                                        && e.Message.Contains(path, StringComparison.Ordinal)) >= count)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail($"The server did not finish {count} requests to {path}.");
+    }
+
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public async ValueTask DisposeAsync()

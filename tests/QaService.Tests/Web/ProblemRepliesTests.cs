@@ -50,7 +50,7 @@ public sealed class ProblemRepliesTests
     }
 
     [Fact]
-    public async Task UnexpectedException_ReturnsGenericProblemWithoutTheMessage_AndLogsIt()
+    public async Task UnexpectedExceptionWhileAnswering_Returns422ProblemWithoutTheMessage_AndLogsIt()
     {
         await using var factory = new QaAppFactory().WithServices(s => s.AddSingleton<ISemanticScorer, ExplodingScorer>());
         using var client = factory.CreateClient();
@@ -60,7 +60,8 @@ public sealed class ProblemRepliesTests
             using var response = await client.PostAsJsonAsync(path, new { question = "Who visited Pakistan?" });
             var body = await response.Content.ReadAsStringAsync();
 
-            Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+            // Never a 500 for something a client sent: the question could not be answered, and the fault is logged.
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.DoesNotContain(ExplodingScorer.Secret, body, StringComparison.Ordinal);
             Assert.DoesNotContain(nameof(InvalidOperationException), body, StringComparison.Ordinal);
