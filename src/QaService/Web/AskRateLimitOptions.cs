@@ -21,6 +21,12 @@ public sealed class AskRateLimitOptions
     [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Clients on this machine (loopback addresses) are not limited: they are the operator's own tools, such as an
+    /// evaluator or a load test. False limits them like any other address.
+    /// </summary>
+    public bool ExemptLoopback { get; set; } = true;
+
     /// <summary>Questions past the limit that wait for the next window instead of getting a 429 at once.</summary>
     [Range(0, 10_000)]
     public int QueueLimit { get; set; }

@@ -26,12 +26,13 @@ internal static class AskRateLimiting
     private static RateLimitPartition<string> Partition(HttpContext http)
     {
         var options = http.RequestServices.GetRequiredService<IOptionsMonitor<AskRateLimitOptions>>().CurrentValue;
-        if (!options.Enabled)
+        var address = http.Connection.RemoteIpAddress;
+        if (!options.Enabled || (options.ExemptLoopback && address is not null && System.Net.IPAddress.IsLoopback(address)))
         {
             return RateLimitPartition.GetNoLimiter("");
         }
 
-        var client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = address?.ToString() ?? "unknown";
         return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = options.PermitLimit,

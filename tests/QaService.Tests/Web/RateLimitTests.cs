@@ -4,7 +4,10 @@ using QaService.Tests.Support;
 
 namespace QaService.Tests.Web;
 
-/// <summary>ASP.NET Core's rate limiter on the question endpoints, per client address, with the limits each test sets.</summary>
+/// <summary>
+/// ASP.NET Core's rate limiter on the question endpoints, per client address, with the limits each test sets. The
+/// tests' client is on loopback, which is exempt by default, so most of them turn the exemption off.
+/// </summary>
 public sealed class RateLimitTests
 {
     private const string Question = "Which Iranian president visited Pakistan?";
@@ -16,6 +19,7 @@ public sealed class RateLimitTests
         {
             ["RateLimiting:PermitLimit"] = "5",
             ["RateLimiting:Window"] = "00:05:00",
+            ["RateLimiting:ExemptLoopback"] = "false",
         });
         using var client = app.CreateClient();
 
@@ -53,6 +57,7 @@ public sealed class RateLimitTests
         {
             ["RateLimiting:PermitLimit"] = "2",
             ["RateLimiting:Window"] = "00:00:01",
+            ["RateLimiting:ExemptLoopback"] = "false",
         });
         using var client = app.CreateClient();
         await client.AskOkAsync(Question);
@@ -78,6 +83,18 @@ public sealed class RateLimitTests
         using var client = app.CreateClient();
 
         for (var i = 0; i < 10; i++)
+        {
+            await client.AskOkAsync(Question);
+        }
+    }
+
+    [Fact]
+    public async Task ByDefault_ClientsOnThisMachineAreNotLimited()
+    {
+        await using var app = await KestrelTestApp.StartAsync(new Dictionary<string, string?> { ["RateLimiting:PermitLimit"] = "1" });
+        using var client = app.CreateClient();
+
+        for (var i = 0; i < 5; i++)
         {
             await client.AskOkAsync(Question);
         }
