@@ -27,8 +27,19 @@ internal static class TrainCommand
             Description = "Score the trained models on these documents (folders or question files), which training never sees.",
             AllowMultipleArgumentsPerToken = true,
         };
+        var learner = new Option<QuestionLearner>("--question-model")
+        {
+            Description = "What learns the answer/abstain models: LightGbm or Logistic.",
+            DefaultValueFactory = _ => QuestionLearner.LightGbm,
+        };
+        var modesOption = new Option<string[]>("--modes")
+        {
+            Description = "Retrieval modes to train (hybrid, lexical); the service needs both.",
+            DefaultValueFactory = _ => [AnswerModel.Hybrid, AnswerModel.Lexical],
+            AllowMultipleArgumentsPerToken = true,
+        };
         var folds = new Option<int>("--folds") { Description = "Document folds for the out-of-fold ranker outputs.", DefaultValueFactory = _ => 5 };
-        var command = new Command("train", "Train the answer model from question data (see the README).") { data, output, cache, heldOut, folds };
+        var command = new Command("train", "Train the answer model from question data (see the README).") { data, output, cache, heldOut, learner, modesOption, folds };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -52,9 +63,9 @@ internal static class TrainCommand
                 var examples = await TrainingSetBuilder.BuildAsync(sources, HostArguments.From(parse), parse.GetValue(cache)?.FullName, Log, cancellationToken);
                 var heldOutExamples = await TrainingSetBuilder.BuildAsync(heldOutSources, HostArguments.From(parse), parse.GetValue(cache)?.FullName, Log, cancellationToken);
                 var ml = new MLContext(seed: 1);
-                var trainer = new AnswerModelTrainer(ml, foldCount);
+                var trainer = new AnswerModelTrainer(ml, foldCount, parse.GetValue(learner));
                 var modes = new Dictionary<string, TrainedModels>();
-                foreach (var (mode, set) in examples)
+                foreach (var (mode, set) in examples.Where(e => parse.GetValue(modesOption)!.Contains(e.Key)))
                 {
                     Log($"{mode}: {set.Count} questions ({set.Count(e => !e.Answerable)} unanswerable) from {set.Select(e => e.Document).Distinct().Count()} documents");
                     var (models, outOfFold) = trainer.Train(set, Log);

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
 using QaService.Answering.Learning;
 
@@ -10,7 +11,7 @@ namespace QaService.Host.Training;
 /// (is the best candidate right; is the question unanswerable) over out-of-fold ranker outputs, so they learn from
 /// rankings like those they will see on unseen documents. Folds are whole documents, never questions.
 /// </summary>
-internal sealed class AnswerModelTrainer(MLContext ml, int folds)
+internal sealed class AnswerModelTrainer(MLContext ml, int folds, QuestionLearner questionLearner)
 {
     public (TrainedModels Models, List<OutOfFoldQuestion> OutOfFold) Train(IReadOnlyList<QuestionExample> examples, Action<string> log)
     {
@@ -92,6 +93,18 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds)
             Label = label(r),
             Weight = r.Unanswerable ? weight : 1,
         }).ToList();
+        var data = ml.Data.LoadFromEnumerable(weighted);
+        if (questionLearner == QuestionLearner.Logistic)
+        {
+            var logistic = ml.Transforms.NormalizeMeanVariance(nameof(QuestionRow.Features))
+                .Append(ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+                {
+                    ExampleWeightColumnName = nameof(QuestionRow.Weight),
+                    L2Regularization = 1,
+                }));
+            return logistic.Fit(data);
+        }
+
         var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             NumberOfLeaves = 8,
@@ -102,7 +115,7 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds)
             Seed = 1,
             Silent = true,
         });
-        return trainer.Fit(ml.Data.LoadFromEnumerable(weighted));
+        return trainer.Fit(data);
     }
 
     public float[] Predict(ITransformer model, IReadOnlyList<Candidate> candidates)
@@ -139,4 +152,11 @@ internal sealed record OutOfFoldQuestion(QuestionRow Row, int Fold, string Docum
         };
         return new OutOfFoldQuestion(row, fold, example.Document);
     }
+}
+
+/// <summary>What learns the question models: gradient-boosted trees, or a logistic regression over standardised features.</summary>
+internal enum QuestionLearner
+{
+    LightGbm,
+    Logistic,
 }

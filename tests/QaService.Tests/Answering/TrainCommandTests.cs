@@ -20,7 +20,7 @@ public sealed class TrainCommandTests : IDisposable
         [Path.Combine(RepositoryPaths.Root, "tests", "questions", "heldout-1.jsonl"), Path.Combine(RepositoryPaths.Root, "tests", "questions", "heldout-2.jsonl")];
 
     private Task<CliResult> TrainAsync(string output) =>
-        CliRunner.RunAsync(["train", "--data", .. TrainingFiles, "--out", output, "--folds", "2"], folder.Path, timeout: TrainTimeout);
+        CliRunner.RunAsync(["train", "--data", .. TrainingFiles, "--out", output, "--folds", "2", "--Retrieval:Dense=true"], folder.Path, timeout: TrainTimeout);
 
     private Task<CliResult> AskAsync(string model, string question) =>
         CliRunner.RunAsync(["ask", "--json", question, $"--Answering:ModelPath={model}", "--Answering:MinConfidence=0"], folder.Path, timeout: TrainTimeout);
