@@ -17,14 +17,14 @@ public sealed class CountingEmbeddingModel(string? modelId = null) : IEmbeddingM
     /// <summary>Every text passed to <see cref="EncodeDocuments"/>, in order.</summary>
     public IReadOnlyList<string> EncodedDocuments => documents.ToList();
 
-    public float[][] EncodeDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    public float[][] EncodeDocuments(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         foreach (var text in texts)
         {
             documents.Enqueue(text);
         }
 
-        return inner.EncodeDocuments(texts, cancellationToken);
+        return inner.EncodeDocuments(texts, progress, cancellationToken);
     }
 
     public float[] EncodeQuery(string text, CancellationToken cancellationToken) => inner.EncodeQuery(text, cancellationToken);
