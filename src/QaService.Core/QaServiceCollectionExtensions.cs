@@ -39,6 +39,7 @@ public static class QaServiceCollectionExtensions
         {
             services.AddSingleton<IEmbeddingModel, PackagedEnsembleModel>();
             services.AddSingleton<EmbeddingStore>();
+            services.AddSingleton<QuestionVectors>();
             services.AddSingleton<ISemanticScorer, DenseScorer>();
         }
 

@@ -4,14 +4,14 @@ using QaService.Retrieval;
 
 namespace QaService.Embeddings;
 
-/// <summary>Embeds the question once and scores it against every stored sentence and passage vector.</summary>
-public sealed class DenseScorer(IEmbeddingModel model) : ISemanticScorer
+/// <summary>Embeds the question (or finds it embedded already) and scores it against every stored sentence and passage vector.</summary>
+public sealed class DenseScorer(QuestionVectors questions) : ISemanticScorer
 {
     public SemanticScores Score(IndexSnapshot snapshot, string question, CancellationToken cancellationToken)
     {
         var embeddings = snapshot.Embeddings
             ?? throw new InvalidOperationException("Dense retrieval is on but the index has no embeddings.");
-        var query = model.EncodeQuery(question, cancellationToken);
+        var query = questions.Get(question, cancellationToken);
         return new SemanticScores(Similarities(query, embeddings.Sentences), Similarities(query, embeddings.Passages));
     }
 
