@@ -37,21 +37,32 @@ public sealed class PackagedEnsembleModel : IEmbeddingModel
         var embedded = 0;
         var jobs = batches.SelectMany((_, b) => Enumerable.Range(0, Encoders.Length).Select(m => (Batch: b, Model: m))).ToList();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-        Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), options, job =>
+        try
         {
-            var batch = batches[job.Batch];
-            var encoded = Encoders[job.Model].Encode([.. batch.Select(i => texts[i])], cancellationToken);
+            Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), options, job => Run(job.Batch, job.Model));
+        }
+        catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // A run stopped by cancellation fails inside ONNX Runtime; report it as the cancellation it is.
+            throw new OperationCanceledException("The embedding was cancelled.", e, cancellationToken);
+        }
+
+        return vectors;
+
+        void Run(int b, int model)
+        {
+            var batch = batches[b];
+            var encoded = Encoders[model].Encode([.. batch.Select(i => texts[i])], cancellationToken);
             for (var j = 0; j < batch.Length; j++)
             {
-                TensorPrimitives.Multiply(encoded[j], Scale, vectors[batch[j]].AsSpan(job.Model * Dimensions, Dimensions));
+                TensorPrimitives.Multiply(encoded[j], Scale, vectors[batch[j]].AsSpan(model * Dimensions, Dimensions));
             }
 
-            if (Interlocked.Increment(ref modelsDone[job.Batch]) == Encoders.Length)
+            if (Interlocked.Increment(ref modelsDone[b]) == Encoders.Length)
             {
                 progress?.Report(Interlocked.Add(ref embedded, batch.Length));
             }
-        });
-        return vectors;
+        }
     }
 
     public float[] EncodeQuery(string text, CancellationToken cancellationToken)
