@@ -10,6 +10,7 @@ namespace QaService.Embeddings;
 /// </summary>
 internal sealed class PackagedEncoder(Func<SessionOptions, ISentenceEncoder> create, string queryPrefix)
 {
+    private static readonly Lock LoadGate = new();
     private readonly Lazy<ISentenceEncoder> encoder = new(() => Load(create), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Unit vectors of one batch of texts, in order; the batch should be short (see <see cref="EncodingBatches"/>).</summary>
@@ -21,11 +22,16 @@ internal sealed class PackagedEncoder(Func<SessionOptions, ISentenceEncoder> cre
 
     private static ISentenceEncoder Load(Func<SessionOptions, ISentenceEncoder> create)
     {
-        var loaded = create(new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 });
+        // One model at a time: loading holds three copies of a model for a moment, and two loads at once would double that peak.
+        lock (LoadGate)
+        {
+            var loaded = create(new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 });
 
-        // The package copies its ~90 MB model out of the assembly into a managed array, which the session no longer
-        // needs once it is made: give that memory back to the system now rather than whenever a full collection runs.
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        return loaded;
+            // The package copies its ~90 MB model out of its assembly into a managed array, and the session makes its
+            // own copy of that: give back both the array and the assembly's pages now, rather than hold three copies.
+            AssemblyPages.Release(loaded.GetType().Assembly);
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            return loaded;
+        }
     }
 }
