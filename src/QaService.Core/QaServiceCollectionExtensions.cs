@@ -41,6 +41,7 @@ public static class QaServiceCollectionExtensions
         {
             services.AddSingleton<IEmbeddingModel, PackagedEnsembleModel>();
             services.AddSingleton<EmbeddingStore>();
+            services.AddSingleton<QuestionVectors>();
             services.AddSingleton<ISemanticScorer, DenseScorer>();
         }
 

@@ -4,14 +4,14 @@ using QaService.Retrieval;
 
 namespace QaService.Embeddings;
 
-/// <summary>Embeds the question once and scores it against every stored sentence and passage vector.</summary>
-public sealed class DenseScorer(IEmbeddingModel model) : ISemanticScorer
+/// <summary>Embeds the question (or finds it embedded already) and scores it against every stored sentence and passage vector.</summary>
+public sealed class DenseScorer(QuestionVectors questions) : ISemanticScorer
 {
     public SemanticScores Score(IndexSnapshot snapshot, string question, CancellationToken cancellationToken)
     {
         var embeddings = snapshot.Embeddings
             ?? throw new InvalidOperationException("Dense retrieval is on but the index has no embeddings.");
-        var query = model.EncodeQuery(question, cancellationToken);
+        var query = questions.Get(question, cancellationToken);
         var byModel = SentenceSimilaritiesByModel(query, embeddings.Sentences);
         var sentences = new float[embeddings.Sentences.Length];
         foreach (var part in byModel)
@@ -26,7 +26,7 @@ public sealed class DenseScorer(IEmbeddingModel model) : ISemanticScorer
     /// <summary>Each model's cosine: the dot product of its part of the vectors, rescaled from 1/√parts.</summary>
     private float[][] SentenceSimilaritiesByModel(float[] query, float[][] vectors)
     {
-        var parts = model.Parts;
+        var parts = questions.Parts;
         var length = query.Length / parts;
         var scores = new float[parts][];
         for (var part = 0; part < parts; part++)

@@ -8,6 +8,10 @@ public sealed class EmbeddingStore(IEmbeddingModel model, ILogger<EmbeddingStore
 {
     public string ModelId => model.ModelId;
 
+    /// <summary>
+    /// The stored embeddings, or new ones. A <paramref name="progress"/> that is also an
+    /// <see cref="IProgress{EmbeddingProgress}"/> hears the counts as batches finish (the console draws a bar from them).
+    /// </summary>
     public StoredEmbeddings LoadOrCompute(Corpus corpus, string generationFolder, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var stored = EmbeddingFile.TryRead(generationFolder, model.ModelId, corpus.Fingerprint, corpus.Sentences.Count, corpus.Passages.Count);
@@ -19,13 +23,20 @@ public sealed class EmbeddingStore(IEmbeddingModel model, ILogger<EmbeddingStore
             return stored;
         }
 
+        var texts = corpus.Sentences.Select(s => s.Text).Concat(corpus.Passages.Select(p => p.Text)).ToList();
         progress?.Report($"embedding {corpus.Sentences.Count} sentences and {corpus.Passages.Count} passages");
-        var computed = new StoredEmbeddings(
-            model.ModelId,
-            model.EncodeDocuments(corpus.Sentences.Select(s => s.Text).ToList(), cancellationToken),
-            model.EncodeDocuments(corpus.Passages.Select(p => p.Text).ToList(), cancellationToken));
+        var counts = progress as IProgress<EmbeddingProgress>;
+        counts?.Report(new EmbeddingProgress(0, texts.Count));
+        var vectors = model.EncodeDocuments(texts, counts is null ? null : new CountsOf(counts, texts.Count), cancellationToken);
+        var computed = new StoredEmbeddings(model.ModelId, vectors[..corpus.Sentences.Count], vectors[corpus.Sentences.Count..]);
         EmbeddingFile.Write(generationFolder, corpus.Fingerprint, computed);
         logger.LogInformation("Computed and stored embeddings with {Model}", model.ModelId);
         return computed;
+    }
+
+    /// <summary>Passes each count on at once, on the encoding thread (<see cref="Progress{T}"/> would post them out of order).</summary>
+    private sealed class CountsOf(IProgress<EmbeddingProgress> counts, int total) : IProgress<int>
+    {
+        public void Report(int value) => counts.Report(new EmbeddingProgress(value, total));
     }
 }

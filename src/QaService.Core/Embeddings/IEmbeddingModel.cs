@@ -9,7 +9,8 @@ public interface IEmbeddingModel
     /// <summary>Names the model and its version; stored embeddings made by another model are recomputed.</summary>
     string ModelId { get; }
 
-    float[][] EncodeDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken);
+    /// <summary>The vectors of <paramref name="texts"/>, in order; <paramref name="progress"/> hears how many are done.</summary>
+    float[][] EncodeDocuments(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken);
 
     float[] EncodeQuery(string text, CancellationToken cancellationToken);
 

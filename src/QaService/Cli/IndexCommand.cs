@@ -14,14 +14,10 @@ internal static class IndexCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(HostArguments.From(parse), async services =>
         {
             var owner = services.GetRequiredService<IndexOwner>();
-            IndexBuildReport? report = null;
-            await AnsiConsole.Status().StartAsync("Building the index…", async context =>
-            {
-                var progress = new Progress<string>(step => context.Status(Markup.Escape(step)));
-                report = await owner.EnsureAsync(force: !parse.GetValue(ifChanged), progress, cancellationToken);
-            });
+            var report = await IndexProgressDisplay.RunAsync(display =>
+                owner.EnsureAsync(force: !parse.GetValue(ifChanged), display, cancellationToken));
 
-            var verb = report!.Reused ? "Reused" : "Built";
+            var verb = report.Reused ? "Reused" : "Built";
             AnsiConsole.MarkupLine(
                 $"[green]{verb}[/] the index in {Markup.Escape(report.Path)}: {report.Documents} document(s), {report.Passages} passages, {report.Sentences} sentences in {report.Elapsed.TotalMilliseconds:0} ms.");
             if (report.RebuildReason is { } reason)

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace QaService.Host.Web;
 
@@ -15,6 +16,9 @@ internal static class ApiJson
     {
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+
+        // Generated code first; reflection only for what it does not cover (ASP.NET Core's own types, /healthz's anonymous object).
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(ApiJsonContext.Default, options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver());
         return options;
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.Extensions.Configuration.Memory;
 using QaService.Host.Web.OpenAi;
 
 namespace QaService.Host.Web;
@@ -16,6 +17,12 @@ internal static class WebApp
             Args = args,
             // The chat page travels with the binary, so it is found whatever folder the service runs from.
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+        });
+        // A log line per request costs more than a BM25 search under load, so the request log is off unless configured
+        // (Logging:LogLevel:Microsoft.AspNetCore.HttpLogging=Information); first source, so every other one overrides it.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging", "Warning")],
         });
         builder.Logging.AddSimpleConsole(o =>
         {

@@ -11,21 +11,29 @@ public sealed class CountingEmbeddingModel(string? modelId = null) : IEmbeddingM
 {
     private readonly PackagedEnsembleModel inner = new();
     private readonly ConcurrentQueue<string> documents = new();
+    private readonly ConcurrentQueue<string> queries = new();
 
     public string ModelId => modelId ?? inner.ModelId;
 
     /// <summary>Every text passed to <see cref="EncodeDocuments"/>, in order.</summary>
     public IReadOnlyList<string> EncodedDocuments => documents.ToList();
 
-    public float[][] EncodeDocuments(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    /// <summary>Every text passed to <see cref="EncodeQuery"/>, in order.</summary>
+    public IReadOnlyList<string> EncodedQueries => queries.ToList();
+
+    public float[][] EncodeDocuments(IReadOnlyList<string> texts, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         foreach (var text in texts)
         {
             documents.Enqueue(text);
         }
 
-        return inner.EncodeDocuments(texts, cancellationToken);
+        return inner.EncodeDocuments(texts, progress, cancellationToken);
     }
 
-    public float[] EncodeQuery(string text, CancellationToken cancellationToken) => inner.EncodeQuery(text, cancellationToken);
+    public float[] EncodeQuery(string text, CancellationToken cancellationToken)
+    {
+        queries.Enqueue(text);
+        return inner.EncodeQuery(text, cancellationToken);
+    }
 }

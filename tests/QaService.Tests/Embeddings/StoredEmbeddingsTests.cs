@@ -99,6 +99,41 @@ public sealed class StoredEmbeddingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Rebuild_InterruptedWhileEmbedding_LeavesThePreviousIndexServingAndOnDisk()
+    {
+        using var host = CoreHost.Build(folder.Path, Settings(), s => s.AddSingleton<IEmbeddingModel>(new CountingEmbeddingModel()));
+        await host.StartAsync();
+        var owner = host.Services.GetRequiredService<IndexOwner>();
+        await owner.StartAsync(CancellationToken.None);
+        var before = CurrentGeneration();
+        await File.WriteAllTextAsync(notes, (await File.ReadAllTextAsync(notes)).Replace("seven gulls", "eleven herons", StringComparison.Ordinal));
+
+        using var interrupt = new CancellationTokenSource();
+        var steps = new StepsThatCancel("embedding", interrupt);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => owner.EnsureAsync(force: false, steps, interrupt.Token));
+
+        Assert.Equal(before, CurrentGeneration());
+        var serving = await owner.GetReadyAsync(CancellationToken.None);
+        Assert.Equal(before, Path.GetFileName(serving.Folder));
+        Assert.Contains(serving.Corpus.Sentences, s => s.Text.Contains("seven gulls", StringComparison.Ordinal));
+        var reply = await host.Services.GetRequiredService<Asker>().AskAsync(new AskRequest("How many gulls did the keeper count?"), CancellationToken.None);
+        Assert.Contains("seven gulls", reply.Answer, StringComparison.Ordinal);
+        await host.StopAsync();
+    }
+
+    /// <summary>Passes the build's steps by, and cancels the build when one starts with <paramref name="step"/>.</summary>
+    private sealed class StepsThatCancel(string step, CancellationTokenSource cancel) : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            if (value.StartsWith(step, StringComparison.Ordinal))
+            {
+                cancel.Cancel();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Restart_WithAnotherModel_RecomputesTheEmbeddingsAndKeepsTheIndexGeneration()
     {
         await StartWithAsync(new CountingEmbeddingModel());

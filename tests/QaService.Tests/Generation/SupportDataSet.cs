@@ -48,7 +48,7 @@ public static class SupportDataSet
             var terms = SupportChecker.TermsOf(sources);
             var heldOut = paragraphs.Where(p => p.Document == group.Key.Document).ToList().IndexOf(group.Key) % 2 == 1;
             var claims = group.ToList();
-            var vectors = embeddings?.EncodeDocuments(claims.Select(c => c.Sentence).ToList(), CancellationToken.None);
+            var vectors = embeddings?.EncodeDocuments(claims.Select(c => c.Sentence).ToList(), null, CancellationToken.None);
             pairs.AddRange(claims.Select((c, i) =>
                 new SupportPair(c.Id, c.Kind, c.Supported, heldOut, SupportFeatures.Compute(c.Sentence, vectors?[i], sources, terms, corpus))));
         }
@@ -68,7 +68,7 @@ public static class SupportDataSet
         return passages.Select((p, i) =>
         {
             var sentences = corpus.SentenceKeysOf(p).Select(k => corpus.Sentences[k].Text).ToList();
-            var vectors = embeddings?.EncodeDocuments(sentences, CancellationToken.None);
+            var vectors = embeddings?.EncodeDocuments(sentences, null, CancellationToken.None);
             return new SupportSource(i + 1, corpus.Passages[p].Id, sentences.Select((s, j) => new EvidenceSentence(s, vectors?[j])).ToList());
         }).ToList();
     }

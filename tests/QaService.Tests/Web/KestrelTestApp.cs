@@ -35,7 +35,12 @@ public sealed class KestrelTestApp : IAsyncDisposable
         var logs = new CapturedLogs();
         var builder = WebApp.CreateBuilder(["--urls=http://127.0.0.1:0"]);
         builder.Configuration.AddInMemoryCollection(
-            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["Index:Path"] = folder.Path });
+            new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+            {
+                ["Index:Path"] = folder.Path,
+                // The request log (off by default) tells WaitForRequestLogAsync that the server has finished a request.
+                ["Logging:LogLevel:Microsoft.AspNetCore.HttpLogging"] = "Information",
+            });
         builder.Logging.AddProvider(logs);
         services?.Invoke(builder.Services);
 

@@ -63,9 +63,21 @@ public sealed class OperationsEndpointTests
     }
 
     [Fact]
-    public async Task EachRequest_IsLoggedOnceWithMethodPathAndStatus()
+    public async Task Requests_ByDefault_AreNotLoggedOneByOne()
     {
         await using var factory = new QaAppFactory();
+        using var client = factory.CreateClient();
+
+        using var found = await client.GetAsync("/api/documents/article");
+
+        Assert.Equal(HttpStatusCode.OK, found.StatusCode);
+        Assert.DoesNotContain(factory.Logs.Entries, e => e.Category.StartsWith("Microsoft.AspNetCore.HttpLogging", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task EachRequest_WithTheRequestLogOn_IsLoggedOnceWithMethodPathAndStatus()
+    {
+        await using var factory = new QaAppFactory().WithSetting("Logging:LogLevel:Microsoft.AspNetCore.HttpLogging", "Information");
         using var client = factory.CreateClient();
 
         using var found = await client.GetAsync("/api/documents/article");

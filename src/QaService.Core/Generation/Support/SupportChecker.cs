@@ -18,7 +18,7 @@ public sealed partial class SupportChecker(IEmbeddingModel? embeddings = null)
         var spans = SentenceSplitter.Split(answer).Where(s => HasWords(answer[s.Start..s.End])).ToList();
         var claims = spans.Select(s => Marker().Replace(answer[s.Start..s.End], "").Trim()).ToList();
         var useVectors = embeddings is not null && sources.All(s => s.Sentences.All(e => e.Vector is not null));
-        var vectors = useVectors && claims.Count > 0 ? embeddings!.EncodeDocuments(claims, cancellationToken) : null;
+        var vectors = useVectors && claims.Count > 0 ? embeddings!.EncodeDocuments(claims, null, cancellationToken) : null;
         var sourceTerms = TermsOf(sources);
 
         return spans.Select((span, i) =>
