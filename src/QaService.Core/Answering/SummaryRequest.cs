@@ -7,6 +7,6 @@ public static partial class SummaryRequest
 {
     public static bool Matches(string question) => Pattern().IsMatch(question);
 
-    [GeneratedRegex(@"\b(summar(y|ise|ize|ised|ized)|tl;?dr|gist|overview|main (points?|ideas?|takeaways?)|key (points?|takeaways?)|what('s| is| was)? (this|the) (article|piece|text|story|document|report)( all)? about|what does (this|the) (article|piece|text|story|document|report) (say|cover))\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(summari[sz]e[sd]?|tl;?dr|gist|overview|main (points?|ideas?|takeaways?)|key (points?|takeaways?)|what('s| is| was)? (this|the|that) (article|piece|text|story|document|report)( all)? about|what does (this|the) (article|piece|text|story|document|report) (say|cover))\b|^\W*(give me )?(a )?summary\b|\bsummary( of (it|this|the (article|piece|text|story|document|report)))?\W*$", RegexOptions.IgnoreCase)]
     private static partial Regex Pattern();
 }

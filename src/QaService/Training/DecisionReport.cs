@@ -17,7 +17,7 @@ internal static class DecisionReport
         foreach (var fold in questions.Select(q => q.Fold).Distinct())
         {
             var held = questions.Where(q => q.Fold == fold).ToList();
-            var (correct, unanswerable) = trainer.FitQuestionModels(questions.Where(q => q.Fold != fold).Select(q => q.Row).ToList());
+            var (correct, unanswerable) = trainer.FitQuestionModels(questions.Where(q => q.Fold != fold).ToList());
             var rows = held.Select(q => q.Row).ToList();
             var pc = trainer.Predict(correct, rows);
             var pu = trainer.Predict(unanswerable, rows);

@@ -37,7 +37,7 @@ public sealed class DevSampleTests
     {
         var question = DevQuestions.Get(id);
         Assert.False(question.IsAnswerable);
-        await using var app = new QaAppFactory(new Dictionary<string, string?>([TestDefaults.Hybrid]));
+        await using var app = new QaAppFactory(new Dictionary<string, string?>([TestDefaults.Hybrid, TestDefaults.Abstaining]));
         using var client = app.CreateClient();
 
         var reply = await client.AskOkAsync(question.Question, mode: "extractive");

@@ -19,6 +19,8 @@ public static class CoreHost
             ContentRootPath = contentRoot,
             DisableDefaults = true,
         });
+        // As every test host: answer every question unless the test is about abstaining (see TestDefaults).
+        builder.Configuration.AddInMemoryCollection([TestDefaults.AnswerEverything]);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
         builder.Services.AddQaCore(builder.Configuration).AddIndexingAtStart();

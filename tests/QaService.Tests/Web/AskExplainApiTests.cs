@@ -63,7 +63,7 @@ public sealed class AskExplainApiTests
     [InlineData(false)]
     public async Task Ask_WithExplain_WhenTheArticleDoesNotSay_ExplainsTheAbstention(bool dense)
     {
-        await using var factory = Factory(dense);
+        await using var factory = Factory(dense).WithSetting(TestDefaults.Abstaining.Key, TestDefaults.Abstaining.Value);
         using var client = factory.CreateClient();
 
         var reply = await AskAsync(client, "What is the boiling point of mercury?", explain: true);

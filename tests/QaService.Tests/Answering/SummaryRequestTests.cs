@@ -1,0 +1,26 @@
+using QaService.Answering;
+
+namespace QaService.Tests.Answering;
+
+public sealed class SummaryRequestTests
+{
+    [Theory]
+    [InlineData("What is this article about?")]
+    [InlineData("what's the story about")]
+    [InlineData("Summarise it")]
+    [InlineData("can you summarize the piece?")]
+    [InlineData("tl;dr")]
+    [InlineData("TLDR please")]
+    [InlineData("What are the main points?")]
+    [InlineData("Give me a summary")]
+    [InlineData("summary of the article")]
+    [InlineData("What's the gist?")]
+    public void Matches_AQuestionAboutTheWholeDocument(string question) => Assert.True(SummaryRequest.Matches(question));
+
+    [Theory]
+    [InlineData("What did the summary of the talks say about gas?")]
+    [InlineData("Which president visited Pakistan?")]
+    [InlineData("What is the pipeline about?")]
+    [InlineData("Who wrote the article?")]
+    public void DoesNotMatch_AQuestionAboutSomethingInIt(string question) => Assert.False(SummaryRequest.Matches(question));
+}
