@@ -27,7 +27,7 @@ public sealed class AnsweringOptions
     /// answers, 1 always abstains.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinConfidence { get; set; } = 0.5;
+    public double MinConfidence { get; set; } = 0.3;
 
     /// <summary>An answer model file to use instead of the built-in one (resolved against the content root).</summary>
     public string? ModelPath { get; set; }
