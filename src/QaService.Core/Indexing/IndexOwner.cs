@@ -246,9 +246,16 @@ public sealed class IndexOwner(
         }
     }
 
+    /// <summary>
+    /// Deletes the generations this one replaces: those named before it (names start with their UTC start time). A
+    /// newer one is left alone: another process (an <c>index</c> command beside a serving instance) may still be
+    /// building it, and the build that publishes it deletes this one.
+    /// </summary>
     private void DeleteOtherGenerations(string folder, string keep)
     {
-        foreach (var old in Directory.EnumerateDirectories(folder, "gen-*").Where(d => Path.GetFileName(d) != keep))
+        var older = Directory.EnumerateDirectories(folder, "gen-*")
+            .Where(d => string.CompareOrdinal(Path.GetFileName(d), keep) < 0);
+        foreach (var old in older)
         {
             try
             {
