@@ -42,13 +42,6 @@ internal static class HeldOutReport
             log($"  min confidence {floor:0.0}: decision accuracy {replies.Average(r => r.Right ? 1.0 : 0.0):0.000}, "
                 + $"abstention accuracy {judged.Where(j => !j.Answerable).Average(j => j.Correct < floor ? 1.0 : 0.0):0.000}, "
                 + $"confidence AUC {Calibration.Auc(replies)}, ECE {Calibration.ExpectedError(table)}");
-            var shared = judged.Select(j => j.Correct / Math.Max(1e-6, j.Correct + j.Unanswerable) >= floor
-                ? (Confidence: (double)j.Correct, Right: j.Answerable && j.BestRight)
-                : (Confidence: (double)j.Unanswerable, Right: !j.Answerable)).ToList();
-            var sharedTable = Calibration.Table(shared);
-            log($"  share rule {floor:0.0}: decision accuracy {shared.Average(r => r.Right ? 1.0 : 0.0):0.000}, "
-                + $"abstention accuracy {judged.Where(j => !j.Answerable).Average(j => j.Correct / Math.Max(1e-6, j.Correct + j.Unanswerable) < floor ? 1.0 : 0.0):0.000}, "
-                + $"confidence AUC {Calibration.Auc(shared)}, ECE {Calibration.ExpectedError(sharedTable)}");
         }
     }
 }

@@ -11,13 +11,15 @@ internal sealed class DenseView
     public const int WorstRank = 50;
     private readonly IReadOnlyList<float[]> byModel;
     private readonly float[] best;
+    private readonly float[][] topScores;
     private readonly float[]? passages;
     private readonly float bestPassage;
 
     private DenseView(RetrievalResult retrieval)
     {
         byModel = retrieval.SentenceDenseByModel ?? (retrieval.SentenceDense is { } one ? [one] : []);
-        best = byModel.Select(scores => scores.Length == 0 ? 0 : scores.Max()).ToArray();
+        topScores = byModel.Select(TopScores).ToArray();
+        best = topScores.Select(top => top.Length == 0 ? 0 : top.Max()).ToArray();
         passages = retrieval.PassageDense;
         bestPassage = passages is { Length: > 0 } ? passages.Max() : 0;
     }
@@ -28,6 +30,7 @@ internal sealed class DenseView
 
     public float Gap(int model, int key) => model < byModel.Count ? best[model] - byModel[model][key] : 0;
 
+    /// <summary>How many sentences this model scores above the sentence, up to <see cref="WorstRank"/>.</summary>
     public float Rank(int model, int key)
     {
         if (model >= byModel.Count)
@@ -35,18 +38,25 @@ internal sealed class DenseView
             return WorstRank;
         }
 
-        var scores = byModel[model];
-        var own = scores[key];
-        var higher = 0;
-        for (var i = 0; i < scores.Length && higher < WorstRank; i++)
+        // Every score above a sentence's own is among the model's top scores, unless there are more than WorstRank of them.
+        var own = byModel[model][key];
+        return Math.Min(WorstRank, topScores[model].Count(score => score > own));
+    }
+
+    /// <summary>The model's <see cref="WorstRank"/> highest scores, found once per question rather than per candidate.</summary>
+    private static float[] TopScores(float[] scores)
+    {
+        var top = new PriorityQueue<float, float>(WorstRank + 1);
+        foreach (var score in scores)
         {
-            if (scores[i] > own)
+            top.Enqueue(score, score);
+            if (top.Count > WorstRank)
             {
-                higher++;
+                top.Dequeue();
             }
         }
 
-        return higher;
+        return [.. top.UnorderedItems.Select(item => item.Element)];
     }
 
     public float PassageGap(IReadOnlyList<int> passageKeys) =>
