@@ -35,5 +35,4 @@ public sealed record SentenceEvidence(
     double Lexical,
     double Dense,
     double TypeMatch,
-    double ContextDense,
     bool Chosen);

@@ -24,7 +24,7 @@ public static class ExplanationBuilder
         var chosen = answer.Chosen.Select(s => s.Key).ToHashSet();
         var sentences = answer.Ranked.Take(8).Select(s => new SentenceEvidence(
             retrieval.Corpus.Sentences[s.Key].Text, Math.Round(s.Score, 4), Math.Round(s.Coverage, 3), Math.Round(s.Lexical, 3),
-            Math.Round(s.Dense, 3), s.TypeMatch, Math.Round(s.ContextDense, 3), chosen.Contains(s.Key))).ToList();
+            Math.Round(s.Dense, 3), s.TypeMatch, chosen.Contains(s.Key))).ToList();
 
         return new Explanation(
             retrieval.Question.AnswerType.ToString(), retrieval.Question.Terms, passages, sentences, answer.Decision, answer.Signals, stages,

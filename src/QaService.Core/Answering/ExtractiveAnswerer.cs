@@ -19,7 +19,6 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
     private const double ListSentenceRatio = 0.5;
 
     private static readonly int CoverageFeature = Array.IndexOf(CandidateFeatures.Names, "coverage");
-    private static readonly int WindowFeature = Array.IndexOf(CandidateFeatures.Names, "coverage.window");
     private static readonly int Bm25Feature = Array.IndexOf(CandidateFeatures.Names, "bm25.relative");
     private static readonly int TypeFeature = Array.IndexOf(CandidateFeatures.Names, "sentence.typeMatch");
     private static readonly int FirstDenseFeature = Array.IndexOf(CandidateFeatures.Names, "dense.model1");
@@ -89,7 +88,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
 
     private ExtractiveAnswer AboutTheDocument(IReadOnlyList<int> keys, Corpus corpus, string decision)
     {
-        var chosen = keys.Select(k => new ScoredSentence(k, 1, 0, 0, 0, 0, 0, 0)).ToList();
+        var chosen = keys.Select(k => new ScoredSentence(k, 1, 0, 0, 0, 0)).ToList();
         return chosen.Count == 0
             ? new ExtractiveAnswer([], [], true, 1, "abstained: the document has no sentence to answer from")
             : new ExtractiveAnswer(Fit(chosen, corpus, SummarySentences), chosen, false, 1, decision);
@@ -99,7 +98,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
     {
         var f = candidate.Features;
         var dense = (f[FirstDenseFeature] + f[SecondDenseFeature]) / 2;
-        return new ScoredSentence(candidate.Key, probability, f[CoverageFeature], f[WindowFeature], f[Bm25Feature], dense, f[TypeFeature], 0);
+        return new ScoredSentence(candidate.Key, probability, f[CoverageFeature], f[Bm25Feature], dense, f[TypeFeature]);
     }
 
     /// <summary>
@@ -113,7 +112,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
         var before = best.Key - 1;
         if (before >= 0 && corpus.SameParagraph(before, best.Key) && Anaphora.OpensWithReference(corpus.Sentences[best.Key].Text))
         {
-            chosen.Add(ranked.FirstOrDefault(s => s.Key == before) ?? new ScoredSentence(before, 0, 0, 0, 0, 0, 0, 0));
+            chosen.Add(ranked.FirstOrDefault(s => s.Key == before) ?? new ScoredSentence(before, 0, 0, 0, 0, 0));
         }
 
         if (question.AsksForList)

@@ -5,8 +5,6 @@ public sealed record ScoredSentence(
     int Key,
     double Score,
     double Coverage,
-    double WindowCoverage,
     double Lexical,
     double Dense,
-    double TypeMatch,
-    double ContextDense);
+    double TypeMatch);

@@ -131,7 +131,7 @@ internal sealed class ReplyPrinter(IAnsiConsole console)
         {
             var mark = s.Chosen ? "[green]*[/]" : " ";
             console.MarkupLine(
-                $"{mark} {s.Score:0.000} cov {s.Coverage:0.00} lex {s.Lexical:0.00} dense {s.Dense:0.00} type {s.TypeMatch:0.0} context {s.ContextDense:0.00}  {Markup.Escape(Shorten(s.Text, 70))}");
+                $"{mark} {s.Score:0.000} cov {s.Coverage:0.00} lex {s.Lexical:0.00} dense {s.Dense:0.00} type {s.TypeMatch:0.0}  {Markup.Escape(Shorten(s.Text, 70))}");
         }
 
         // Lucene's score trees run to many lines per passage; they are in the JSON reply for whoever needs them.
