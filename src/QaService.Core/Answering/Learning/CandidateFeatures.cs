@@ -25,13 +25,14 @@ public static class CandidateFeatures
         "sentence.tokens", "sentence.novelTerms", "sentence.questionShare", "sentence.numbers", "sentence.years",
         "sentence.dates", "sentence.newNames", "sentence.percentOrMoney", "sentence.opensWithReference",
         "sentence.typeMatch", "position.inParagraph", "position.inDocument", "position.paragraphStart",
-        "candidate.count",
+        "candidate.count", "question.unknownNames", "missing.namesElsewhere", "missing.knownElsewhere",
+        "negation.question", "negation.sentence", "negation.mismatch",
     ];
 
-    public const int Count = 44;
+    public const int Count = 50;
 
     /// <summary>Identifies the feature vector; a model file trained on another schema is refused.</summary>
-    public static string Schema { get; } = $"candidate-v1:{string.Join(',', Names)}";
+    public static string Schema { get; } = $"candidate-v2:{string.Join(',', Names)}";
 
     private const int TopByBm25 = 20;
     private const int TopByDense = 20;
@@ -47,6 +48,7 @@ public static class CandidateFeatures
         }
 
         var question = QuestionProfile.Of(retrieval);
+        var questionNegated = Negation.Count(retrieval.Question.Text) > 0;
         var bm25Ranks = Ranks(retrieval.SentenceBm25.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => p.Key));
         var maxBm25 = retrieval.SentenceBm25.Count == 0 ? 1f : retrieval.SentenceBm25.Values.Max();
         var passageBm25 = retrieval.Passages.ToDictionary(p => p.Key, p => p.Bm25Score);
@@ -109,6 +111,13 @@ public static class CandidateFeatures
             f[i++] = (float)key / corpus.Sentences.Count;
             f[i++] = key == 0 || !corpus.SameParagraph(key - 1, key) ? 1 : 0;
             f[i++] = keys.Count;
+            f[i++] = question.UnknownNames;
+            f[i++] = missing.NamesElsewhere;
+            f[i++] = missing.KnownElsewhere;
+            var sentenceNegated = Negation.Count(sentence.Text) > 0;
+            f[i++] = questionNegated ? 1 : 0;
+            f[i++] = sentenceNegated ? 1 : 0;
+            f[i++] = questionNegated != sentenceNegated ? 1 : 0;
             candidates.Add(new Candidate(key, f));
         }
 

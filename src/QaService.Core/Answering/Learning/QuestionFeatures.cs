@@ -16,17 +16,33 @@ public static class QuestionFeatures
         "missing.inWindow", "position.inParagraph", "position.inDocument", "position.paragraphStart", "candidate.count",
     ];
 
+    // Codes a logistic model would read as amounts: each becomes one indicator per value.
+    private static readonly string[] Categorical = ["question.form", "question.answerType"];
+    private const int Forms = QuestionForm.Codes;
+    private const int AnswerTypes = (int)Retrieval.AnswerType.Description + 1;
+
     private static readonly string[] RunnerUp = ["coverage", "missing.count", "missing.maxIdf", "missing.names", "bm25.relative", "dense.model1", "dense.model2"];
     private static readonly string[] BestAnywhere = ["coverage", "dense.model1", "dense.model2"];
-    private static readonly int[] BestIndexes = [.. Enumerable.Range(0, CandidateFeatures.Count).Where(i => !LayoutFeatures.Contains(CandidateFeatures.Names[i]))];
+    private static readonly int[] BestIndexes = [.. Enumerable.Range(0, CandidateFeatures.Count).Where(i => !LayoutFeatures.Contains(CandidateFeatures.Names[i]) && !Categorical.Contains(CandidateFeatures.Names[i]))];
+    private static readonly int FormIndex = Array.IndexOf(CandidateFeatures.Names, "question.form");
+    private static readonly int AnswerTypeIndex = Array.IndexOf(CandidateFeatures.Names, "question.answerType");
     private static readonly int[] RunnerUpIndexes = [.. RunnerUp.Select(n => Array.IndexOf(CandidateFeatures.Names, n))];
     private static readonly int[] BestAnywhereIndexes = [.. BestAnywhere.Select(n => Array.IndexOf(CandidateFeatures.Names, n))];
 
-    public const int Count = CandidateFeatures.Count - 12 + 6 + 7 + 3;
+    public const int Count = CandidateFeatures.Count - 12 - 2 + Forms + AnswerTypes + 6 + 7 + 3;
 
-    public static string Schema { get; } =
-        $"question-v3:{string.Join(',', BestIndexes.Select(i => CandidateFeatures.Names[i]))}:best,second,gap,sum,share,above-half"
-        + $":second.{string.Join(",second.", RunnerUp)}:max.{string.Join(",max.", BestAnywhere)}";
+    /// <summary>Feature names in vector order.</summary>
+    public static readonly string[] Names =
+    [
+        .. BestIndexes.Select(i => CandidateFeatures.Names[i]),
+        .. Enumerable.Range(0, Forms).Select(f => $"form.{f}"),
+        .. Enumerable.Range(0, AnswerTypes).Select(t => $"answerType.{(Retrieval.AnswerType)t}"),
+        "probability.best", "probability.second", "probability.gap", "probability.sum", "probability.share", "probability.aboveHalf",
+        .. RunnerUp.Select(n => $"second.{n}"),
+        .. BestAnywhere.Select(n => $"max.{n}"),
+    ];
+
+    public static string Schema { get; } = $"question-v4:{string.Join(',', Names)}";
 
     /// <param name="ranked">Candidates with their ranker probabilities, best first (at least one).</param>
     public static float[] Of(IReadOnlyList<(Candidate Candidate, float Probability)> ranked)
@@ -37,6 +53,11 @@ public static class QuestionFeatures
         {
             features[i++] = ranked[0].Candidate.Features[index];
         }
+
+        features[i + (int)ranked[0].Candidate.Features[FormIndex]] = 1;
+        i += Forms;
+        features[i + (int)ranked[0].Candidate.Features[AnswerTypeIndex]] = 1;
+        i += AnswerTypes;
 
         var best = ranked[0].Probability;
         var second = ranked.Count > 1 ? ranked[1].Probability : 0;

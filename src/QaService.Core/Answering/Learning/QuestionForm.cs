@@ -7,6 +7,9 @@ namespace QaService.Answering.Learning;
 /// </summary>
 internal static class QuestionForm
 {
+    /// <summary>How many codes <see cref="Of"/> gives (0 to 13).</summary>
+    public const int Codes = 14;
+
     private static readonly string[] Words = ["what", "which", "who", "whose", "whom", "when", "where", "why", "how"];
 
     public static int Of(string question)

@@ -24,7 +24,9 @@ internal sealed class QuestionProfile
         var unknown = own.Where(t => !corpus.KnownTerms.Contains(t)).ToList();
         UnknownCount = unknown.Count;
         UnknownShare = own.Count == 0 ? 0 : (double)unknown.Count / own.Count;
-        Names = NamedThings.Stems(retrieval.Question.Text).Where(TermSet.Contains).ToHashSet();
+        var names = NamedThings.Stems(retrieval.Question.Text).ToHashSet();
+        UnknownNames = unknown.Count(names.Contains);
+        Names = names.Where(TermSet.Contains).ToHashSet();
         Numbers = own.Where(t => char.IsDigit(t[0])).ToHashSet();
         Form = QuestionForm.Of(retrieval.Question.Text);
     }
@@ -36,6 +38,9 @@ internal sealed class QuestionProfile
     public int UnknownCount { get; }
 
     public double UnknownShare { get; }
+
+    /// <summary>Names in the question (capitalised words past its first) that the document never uses: a swapped name.</summary>
+    public int UnknownNames { get; }
 
     public IReadOnlySet<string> Names { get; }
 
@@ -124,6 +129,9 @@ internal sealed class QuestionProfile
                 missing.MaxIdf = Math.Max(missing.MaxIdf, rarity);
             }
 
+            var known = corpus.KnownTerms.Contains(term);
+            missing.KnownElsewhere += known ? 1 : 0;
+            missing.NamesElsewhere += known && Names.Contains(term) ? 1 : 0;
             missing.Names += Names.Contains(term) ? 1 : 0;
             missing.Numbers += Numbers.Contains(term) ? 1 : 0;
             missing.InWindow += window.Contains(term) ? 1 : 0;
@@ -142,4 +150,9 @@ internal struct MissingTerms
     public int Names;
     public int Numbers;
     public int InWindow;
+
+    /// <summary>Missing terms the document uses elsewhere: the question borrows them from another passage.</summary>
+    public int KnownElsewhere;
+
+    public int NamesElsewhere;
 }
