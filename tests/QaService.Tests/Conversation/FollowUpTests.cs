@@ -10,19 +10,20 @@ public sealed class FollowUpTests : IDisposable
 
     public FollowUpTests() => host = new QaAppFactory(ConversationApi.Settings(documents));
 
-    [Fact]
-    public async Task FollowUp_WithPronoun_IsAnsweredAboutTheEarlierSubject()
+    /// <summary>"Why was it closed?" fits both documents; the earlier turn decides which one "it" is.</summary>
+    [Theory]
+    [InlineData("When did the Velmora Harbour Bridge open?", "storm", "fire")]
+    [InlineData("When was the Corvin Youth Orchestra founded?", "fire", "storm")]
+    public async Task FollowUp_WithPronoun_IsAnsweredAboutTheEarlierSubject(string firstQuestion, string expected, string other)
     {
         var client = host.CreateClient();
-        var first = await client.AskAsync("When did the Velmora Harbour Bridge open?");
+        var first = await client.AskAsync(firstQuestion);
         var followUp = await client.AskAsync("Why was it closed?", first.ConversationId);
-        var alone = await client.AskAsync("Why was it closed?");
 
         Assert.Equal(first.ConversationId, followUp.ConversationId);
         Assert.Equal(2, followUp.Turn);
-        Assert.Contains("storm", followUp.Answer);
-        Assert.DoesNotContain("fire", followUp.Answer);
-        Assert.Contains("fire", alone.Answer);
+        Assert.Contains(expected, followUp.Answer);
+        Assert.DoesNotContain(other, followUp.Answer);
     }
 
     [Fact]
