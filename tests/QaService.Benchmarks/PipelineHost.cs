@@ -37,6 +37,8 @@ internal sealed class PipelineHost : IDisposable
 
     public IndexSnapshot Snapshot { get; }
 
+    public IServiceProvider Services => host.Services;
+
     public void Dispose()
     {
         host.Dispose();

@@ -47,6 +47,7 @@ public static class CandidateFeatures
             return [];
         }
 
+        var facts = SentenceFacts.Of(corpus);
         var question = QuestionProfile.Of(retrieval);
         var questionNegated = Negation.Count(retrieval.Question.Text) > 0;
         var bm25Ranks = Ranks(retrieval.SentenceBm25.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => p.Key));
@@ -62,9 +63,10 @@ public static class CandidateFeatures
         {
             var sentence = corpus.Sentences[key];
             var terms = corpus.SentenceTerms[key];
-            var traits = SentenceTraits.Of(sentence.Text, corpus.SentenceNames[key], question);
-            var window = question.WindowTerms(key);
-            var missing = question.Missing(terms, window);
+            var traits = facts.Traits[key];
+            var (paragraphFirst, paragraphLast) = (facts.ParagraphFirst[key], facts.ParagraphLast[key]);
+            var (windowFirst, windowLast) = (Math.Max(key - 1, paragraphFirst), Math.Min(key + 1, paragraphLast));
+            var missing = question.Missing(terms, windowFirst, windowLast);
             var f = new float[Count];
             var i = 0;
             f[i++] = question.Form;
@@ -87,8 +89,8 @@ public static class CandidateFeatures
             f[i++] = dense.PassageGap(corpus.PassagesOfSentence(key));
             f[i++] = (float)coverages[key];
             f[i++] = (float)(bestCoverage - coverages[key]);
-            f[i++] = (float)question.Coverage(window);
-            f[i++] = (float)question.Coverage(question.ParagraphTerms(key));
+            f[i++] = (float)question.Coverage(windowFirst, windowLast);
+            f[i++] = (float)question.Coverage(paragraphFirst, paragraphLast);
             f[i++] = (float)question.NeighbourCoverage(key, -1);
             f[i++] = (float)question.NeighbourCoverage(key, +1);
             f[i++] = missing.Count;
@@ -103,11 +105,11 @@ public static class CandidateFeatures
             f[i++] = traits.Numbers;
             f[i++] = traits.Years;
             f[i++] = traits.Dates;
-            f[i++] = traits.NewNames;
+            f[i++] = corpus.SentenceNames[key].Count(stem => !question.TermSet.Contains(stem));
             f[i++] = traits.PercentOrMoney;
-            f[i++] = Anaphora.OpensWithReference(sentence.Text) ? 1 : 0;
-            f[i++] = (float)AnswerTypeMatcher.Match(sentence.Text, retrieval.Question);
-            f[i++] = Math.Min(sentence.Ordinal - FirstOrdinalOfParagraph(corpus, key), 20);
+            f[i++] = facts.OpensWithReference[key] ? 1 : 0;
+            f[i++] = (float)facts.TypeMatch(corpus, key, retrieval.Question);
+            f[i++] = Math.Min(sentence.Ordinal - corpus.Sentences[paragraphFirst].Ordinal, 20);
             f[i++] = (float)key / corpus.Sentences.Count;
             f[i++] = key == 0 || !corpus.SameParagraph(key - 1, key) ? 1 : 0;
             f[i++] = keys.Count;
@@ -122,17 +124,6 @@ public static class CandidateFeatures
         }
 
         return candidates;
-    }
-
-    private static int FirstOrdinalOfParagraph(Corpus corpus, int key)
-    {
-        var first = key;
-        while (first > 0 && corpus.SameParagraph(first - 1, key))
-        {
-            first--;
-        }
-
-        return corpus.Sentences[first].Ordinal;
     }
 
     private static List<int> CandidateKeys(RetrievalResult retrieval)

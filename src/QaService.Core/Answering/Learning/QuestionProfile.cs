@@ -78,39 +78,42 @@ internal sealed class QuestionProfile
             : 0;
     }
 
-    /// <summary>The sentence's terms with those of the sentences beside it in its paragraph.</summary>
-    public HashSet<string> WindowTerms(int key)
+    /// <summary>The rarity-weighted share of the question's terms that the sentences <paramref name="first"/> to <paramref name="last"/> hold together.</summary>
+    public double Coverage(int first, int last)
     {
-        var terms = new HashSet<string>(corpus.SentenceTerms[key]);
-        for (var neighbour = key - 1; neighbour <= key + 1; neighbour += 2)
+        if (totalWeight <= 0)
         {
-            if (neighbour >= 0 && neighbour < corpus.Sentences.Count && corpus.SameParagraph(key, neighbour))
+            return 0;
+        }
+
+        double found = 0;
+        for (var i = 0; i < Terms.Count; i++)
+        {
+            if (AnyHolds(Terms[i].Term, first, last))
             {
-                terms.UnionWith(corpus.SentenceTerms[neighbour]);
+                found += idf[i] * Terms[i].Weight;
             }
         }
 
-        return terms;
+        return found / totalWeight;
     }
 
-    public HashSet<string> ParagraphTerms(int key)
+    private bool AnyHolds(string term, int first, int last)
     {
-        var terms = new HashSet<string>();
-        for (var other = key; other >= 0 && corpus.SameParagraph(key, other); other--)
+        for (var key = first; key <= last; key++)
         {
-            terms.UnionWith(corpus.SentenceTerms[other]);
+            if (corpus.SentenceTerms[key].Contains(term))
+            {
+                return true;
+            }
         }
 
-        for (var other = key + 1; other < corpus.Sentences.Count && corpus.SameParagraph(key, other); other++)
-        {
-            terms.UnionWith(corpus.SentenceTerms[other]);
-        }
-
-        return terms;
+        return false;
     }
 
     /// <summary>The question's own terms (not those carried over from earlier turns) that the sentence lacks.</summary>
-    public MissingTerms Missing(IReadOnlySet<string> sentence, IReadOnlySet<string> window)
+    /// <param name="windowFirst">The first sentence of the window around it (the sentences beside it in its paragraph).</param>
+    public MissingTerms Missing(IReadOnlySet<string> sentence, int windowFirst, int windowLast)
     {
         var missing = new MissingTerms();
         for (var i = 0; i < Terms.Count; i++)
@@ -134,7 +137,7 @@ internal sealed class QuestionProfile
             missing.NamesElsewhere += known && Names.Contains(term) ? 1 : 0;
             missing.Names += Names.Contains(term) ? 1 : 0;
             missing.Numbers += Numbers.Contains(term) ? 1 : 0;
-            missing.InWindow += window.Contains(term) ? 1 : 0;
+            missing.InWindow += AnyHolds(term, windowFirst, windowLast) ? 1 : 0;
         }
 
         return missing;

@@ -3,10 +3,10 @@ using QaService.Text;
 
 namespace QaService.Answering.Learning;
 
-/// <summary>What kinds of thing a sentence holds: numbers, years, dates, names the question does not use, amounts.</summary>
-internal readonly partial record struct SentenceTraits(int Tokens, int Numbers, int Years, int Dates, int NewNames, int PercentOrMoney)
+/// <summary>What kinds of thing a sentence holds: numbers, years, dates, amounts.</summary>
+internal readonly partial record struct SentenceTraits(int Tokens, int Numbers, int Years, int Dates, int PercentOrMoney)
 {
-    public static SentenceTraits Of(string sentence, IReadOnlySet<string> names, QuestionProfile question)
+    public static SentenceTraits Of(string sentence)
     {
         var tokens = 0;
         var numbers = 0;
@@ -30,8 +30,7 @@ internal readonly partial record struct SentenceTraits(int Tokens, int Numbers, 
             }
         }
 
-        var newNames = names.Count(stem => !question.TermSet.Contains(stem));
-        return new SentenceTraits(tokens, numbers, years, Month().Count(sentence), newNames, Amount().Count(sentence));
+        return new SentenceTraits(tokens, numbers, years, Month().Count(sentence), Amount().Count(sentence));
     }
 
     [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b")]
