@@ -39,7 +39,7 @@ internal sealed class QuestionProfile
 
     public double UnknownShare { get; }
 
-    /// <summary>Names in the question (capitalised words past its first) that the document never uses: a swapped name.</summary>
+    /// <summary>Names in the question that the document never uses: a swapped name.</summary>
     public int UnknownNames { get; }
 
     public IReadOnlySet<string> Names { get; }
@@ -125,14 +125,14 @@ internal sealed class QuestionProfile
             }
 
             var rarity = idf[i] / unknownIdf;
+            var known = corpus.KnownTerms.Contains(term);
             missing.Count++;
             missing.IdfMass += rarity;
-            if (corpus.KnownTerms.Contains(term))
+            if (known)
             {
                 missing.MaxIdf = Math.Max(missing.MaxIdf, rarity);
             }
 
-            var known = corpus.KnownTerms.Contains(term);
             missing.KnownElsewhere += known ? 1 : 0;
             missing.NamesElsewhere += known && Names.Contains(term) ? 1 : 0;
             missing.Names += Names.Contains(term) ? 1 : 0;
