@@ -23,6 +23,9 @@ public sealed class Asker(
     IOptions<AnsweringOptions> answering,
     IOptions<RetrievalOptions> retrieval)
 {
+    /// <summary>Leads a follow-up's answer when the previous answer's sentence answers it again.</summary>
+    public const string SamePassage = "The same passage answers this too: ";
+
     public async Task<AskReply> AskAsync(AskRequest request, CancellationToken cancellationToken)
     {
         AskReply? reply = null;
@@ -57,12 +60,12 @@ public sealed class Asker(
         stages["analysis"] = Lap(clock);
         var found = retriever.Retrieve(snapshot, analysis, cancellationToken);
         stages["retrieval"] = Lap(clock);
-        var answer = extractive.Answer(found, PreviousLead(conversation.LastTurn, question, snapshot.Corpus));
+        var answer = extractive.Answer(found);
         stages["answering"] = Lap(clock);
 
         var citations = CitationBuilder.Build(found, answer, retrieval.Value.TopK);
         var abstained = answer.Abstained || answer.Chosen.Count == 0;
-        var text = abstained ? AbstentionText.For(analysis) : CitationBuilder.AnswerText(found.Corpus, answer.Chosen);
+        var text = abstained ? AbstentionText.For(analysis) : AnswerText(found.Corpus, answer, PreviousLead(conversation.LastTurn, question, snapshot.Corpus));
         var explanation = request.Explain ? ExplanationBuilder.Build(found, answer, stages) : null;
         var extractiveReply = new AskReply(
             text, ReplyMode.Extractive, abstained, conversation.Id, citations, Math.Round(answer.Confidence, 3), null, explanation,
@@ -87,9 +90,16 @@ public sealed class Asker(
     }
 
     /// <summary>
-    /// The sentence the previous answer led with, when this question is not that question again: a follow-up that
-    /// moves on should not get the same answer.
+    /// The answer's sentences. A follow-up that the previous answer's sentence answers again says so, rather than
+    /// repeating that answer word for word as if it were news.
     /// </summary>
+    private static string AnswerText(Corpus corpus, ExtractiveAnswer answer, int? previousLead)
+    {
+        var text = CitationBuilder.AnswerText(corpus, answer.Chosen);
+        return answer.Chosen[0].Key == previousLead ? SamePassage + text : text;
+    }
+
+    /// <summary>The sentence the previous answer led with, when this question is not that question again.</summary>
     private static int? PreviousLead(ConversationTurn? previous, string question, Corpus corpus)
     {
         if (previous is null || previous.CitedSentences.Count == 0 || string.Equals(previous.Question, question, StringComparison.OrdinalIgnoreCase)
@@ -99,7 +109,8 @@ public sealed class Asker(
         }
 
         var lead = previous.CitedSentences[0];
-        return lead < corpus.Sentences.Count && previous.Answer.StartsWith(corpus.Sentences[lead].Text, StringComparison.Ordinal) ? lead : null;
+        var previousAnswer = previous.Answer.StartsWith(SamePassage, StringComparison.Ordinal) ? previous.Answer[SamePassage.Length..] : previous.Answer;
+        return lead < corpus.Sentences.Count && previousAnswer.StartsWith(corpus.Sentences[lead].Text, StringComparison.Ordinal) ? lead : null;
     }
 
     private static double Lap(Stopwatch clock)

@@ -24,8 +24,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
     private static readonly int FirstDenseFeature = Array.IndexOf(CandidateFeatures.Names, "dense.model1");
     private static readonly int SecondDenseFeature = Array.IndexOf(CandidateFeatures.Names, "dense.model2");
 
-    /// <param name="previousLead">The sentence that led the previous answer of the conversation, when this question is a new one: it does not lead again.</param>
-    public ExtractiveAnswer Answer(RetrievalResult retrieval, int? previousLead = null)
+    public ExtractiveAnswer Answer(RetrievalResult retrieval)
     {
         var question = retrieval.Question;
         var corpus = retrieval.Corpus;
@@ -53,7 +52,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
 
         var models = model.For(retrieval.SentenceDense is not null);
         var probabilities = models.Rank(candidates);
-        var ranked = Rank(candidates, probabilities, question, previousLead);
+        var ranked = Rank(candidates, probabilities, question);
         var (correct, unanswerable) = models.Judge(QuestionFeatures.Of(ranked.Select(r => (r.Candidate, r.Probability)).ToList()));
         var scored = ranked.Select(r => Scored(r.Candidate, r.Probability)).ToList();
         var judgement = new AnswerSignals(Math.Round(correct, 3), Math.Round(unanswerable, 3), options.Value.MinConfidence);
@@ -69,22 +68,15 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
 
     /// <summary>
     /// Candidates by the ranker's probability, lowered by the conversation's priors ("what else …" sets aside what was
-    /// said). A new question does not lead with the previous answer's sentence: a follow-up moves on.
+    /// said). A follow-up is otherwise ranked from what it asks: when the sentence that answered the previous question
+    /// answers this one too, it leads again (see <see cref="Asker"/> for how the reply says so).
     /// </summary>
-    private static List<(Candidate Candidate, float Probability)> Rank(IReadOnlyList<Candidate> candidates, float[] probabilities, QuestionAnalysis question, int? previousLead)
-    {
-        var ranked = candidates
+    private static List<(Candidate Candidate, float Probability)> Rank(IReadOnlyList<Candidate> candidates, float[] probabilities, QuestionAnalysis question) =>
+        candidates
             .Select((c, i) => (Candidate: c, Probability: (float)(probabilities[i] * (1 + question.SentencePriors.GetValueOrDefault(c.Key)))))
             .OrderByDescending(r => r.Probability)
             .ThenBy(r => r.Candidate.Key)
             .ToList();
-        if (ranked.Count > 1 && ranked[0].Candidate.Key == previousLead)
-        {
-            (ranked[0], ranked[1]) = (ranked[1], ranked[0]);
-        }
-
-        return ranked;
-    }
 
     private ExtractiveAnswer AboutTheDocument(IReadOnlyList<int> keys, Corpus corpus, string decision)
     {
