@@ -6,9 +6,10 @@ namespace QaService.Answering.Learning;
 /// <summary>
 /// Describes each candidate answer sentence of a question with the signals the learned models read: how it matches
 /// the question in words (BM25, rarity-weighted coverage, which question words find no counterpart in it or in the
-/// whole document) and in meaning (each embedding model's cosine, and its rank), what it holds (numbers, dates,
-/// names the question does not use), where it stands, and how its neighbours match. Training and serving both call
-/// this, so the models always see the same features.
+/// whole document, or elsewhere in it, and whether they are names) and in meaning (each embedding model's cosine, and
+/// its rank), whether one of the two is negated and the other not, what it holds (numbers, dates, names the question
+/// does not use), where it stands, and how its neighbours match. Training and serving both call this, so the models
+/// always see the same features.
 /// </summary>
 public static class CandidateFeatures
 {
