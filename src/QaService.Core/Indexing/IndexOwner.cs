@@ -23,6 +23,11 @@ public sealed class IndexOwner(
     ILogger<IndexOwner> logger,
     EmbeddingStore? embeddings = null) : IDisposable
 {
+    /// <summary>Marks a generation folder whose build has not finished.</summary>
+    private const string BuildingMarker = "building.marker";
+
+    private static readonly TimeSpan AbandonedBuildAge = TimeSpan.FromHours(1);
+
     private readonly SemaphoreSlim buildLock = new(1, 1);
     private readonly Lock stateLock = new();
     private TaskCompletionSource<IndexSnapshot> ready = NewReady();
@@ -121,9 +126,13 @@ public sealed class IndexOwner(
         logger.LogInformation("Building the index in {Folder}: {Reason}", folder, reason);
         var generation = $"gen-{DateTimeOffset.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"[..36];
         var generationFolder = Path.Combine(folder, generation);
+        var marker = Path.Combine(generationFolder, BuildingMarker);
+        Directory.CreateDirectory(generationFolder);
+        File.WriteAllText(marker, $"{Environment.ProcessId}");
         LuceneIndexWriter.Write(corpus, generationFolder, progress);
         var snapshot = IndexSnapshot.Open(corpus, generationFolder);
         AttachEmbeddings(snapshot, progress, cancellationToken);
+        File.Delete(marker);
         new IndexManifest(corpus.Fingerprint, generation, DateTimeOffset.UtcNow).WriteAtomically(folder);
         Publish(snapshot);
         DeleteOtherGenerations(folder, generation);
@@ -251,10 +260,15 @@ public sealed class IndexOwner(
     /// newer one is left alone: another process (an <c>index</c> command beside a serving instance) may still be
     /// building it, and the build that publishes it deletes this one.
     /// </summary>
+    /// <summary>
+    /// Deletes the generations older than <paramref name="keep"/>, except those another build (an <c>index</c> command
+    /// beside this instance, or another instance) is still writing: they carry the building marker until done. A
+    /// marker left by a build that died is ignored after <see cref="AbandonedBuildAge"/>.
+    /// </summary>
     private void DeleteOtherGenerations(string folder, string keep)
     {
         var older = Directory.EnumerateDirectories(folder, "gen-*")
-            .Where(d => string.CompareOrdinal(Path.GetFileName(d), keep) < 0);
+            .Where(d => string.CompareOrdinal(Path.GetFileName(d), keep) < 0 && !StillBuilding(d));
         foreach (var old in older)
         {
             try
@@ -266,6 +280,12 @@ public sealed class IndexOwner(
                 logger.LogDebug(e, "Could not delete the old index generation {Folder}", old);
             }
         }
+    }
+
+    private static bool StillBuilding(string generationFolder)
+    {
+        var marker = new FileInfo(Path.Combine(generationFolder, BuildingMarker));
+        return marker.Exists && DateTime.UtcNow - marker.LastWriteTimeUtc < AbandonedBuildAge;
     }
 
     public void Dispose()

@@ -47,6 +47,26 @@ public sealed class IndexOwnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Rebuild_KeepsAnOlderGenerationAnotherBuildIsStillWriting_AndDeletesFinishedOrAbandonedOnes()
+    {
+        await CoreHost.StartAndStopAsync(folder.Path, Settings());
+        var finished = GenerationFolder();
+        var writing = Directory.CreateDirectory(Path.Combine(IndexPath, "gen-00000000000000001-writing")).FullName;
+        File.WriteAllText(Path.Combine(writing, "building.marker"), "1");
+        var abandoned = Directory.CreateDirectory(Path.Combine(IndexPath, "gen-00000000000000002-abandoned")).FullName;
+        File.WriteAllText(Path.Combine(abandoned, "building.marker"), "2");
+        File.SetLastWriteTimeUtc(Path.Combine(abandoned, "building.marker"), DateTime.UtcNow.AddHours(-2));
+
+        using var host = CoreHost.Build(folder.Path, Settings());
+        await host.Services.GetRequiredService<IndexOwner>().EnsureAsync(force: true, null, CancellationToken.None);
+
+        Assert.True(Directory.Exists(writing), "A generation still being written by another build survives.");
+        Assert.False(Directory.Exists(abandoned), "A build that died long ago leaves nothing behind for good.");
+        Assert.False(Directory.Exists(finished), "The finished older generation is deleted.");
+        Assert.False(File.Exists(Path.Combine(GenerationFolder(), "building.marker")), "The live generation is marked finished.");
+    }
+
+    [Fact]
     public async Task Start_WithARelativeIndexPath_ResolvesItAgainstTheContentRoot()
     {
         var report = await CoreHost.StartAndStopAsync(folder.Path, new Dictionary<string, string?> { ["Index:Path"] = "data/idx" });
