@@ -17,7 +17,7 @@ internal static class TestDefaults
     public static readonly KeyValuePair<string, string?> AnswerEverything = new("Answering:MinConfidence", "0");
 
     /// <summary>The service's own default minimum confidence, for tests about answering or abstaining.</summary>
-    public static readonly KeyValuePair<string, string?> Abstaining = new("Answering:MinConfidence", "0.3");
+    public static readonly KeyValuePair<string, string?> Abstaining = new("Answering:MinConfidence", "0.25");
 
 #pragma warning disable CA2255 // The test assembly sets its own process environment once, before any host is built.
     [ModuleInitializer]
