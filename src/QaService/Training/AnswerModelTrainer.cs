@@ -61,17 +61,7 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds, QuestionLearne
         var rows = usable
             .SelectMany(e => e.Candidates.Select((c, i) => new CandidateRow { Features = c.Features, Label = e.Labels[i], Weight = weights[e.Document] }))
             .ToList();
-        var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
-        {
-            NumberOfLeaves = 31,
-            NumberOfIterations = 300,
-            LearningRate = 0.05,
-            MinimumExampleCountPerLeaf = 40,
-            ExampleWeightColumnName = nameof(CandidateRow.Weight),
-            Seed = 1,
-            Silent = true,
-        });
-        return trainer.Fit(ml.Data.LoadFromEnumerable(rows));
+        return WeightedLightGbm(leaves: 31, iterations: 300, minimumPerLeaf: 40).Fit(ml.Data.LoadFromEnumerable(rows));
     }
 
     public (ITransformer Correct, ITransformer Unanswerable) FitQuestionModels(IReadOnlyList<OutOfFoldQuestion> questions)
@@ -90,8 +80,7 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds, QuestionLearne
     /// </summary>
     public ITransformer FitQuestionModel(IReadOnlyList<OutOfFoldQuestion> questions, Func<QuestionRow, bool> label)
     {
-        var documents = questions.GroupBy(q => q.Document).ToList();
-        var perDocument = documents.ToDictionary(g => g.Key, g => (float)questions.Count / (documents.Count * g.Count()));
+        var perDocument = DocumentWeights(questions.Select(q => q.Document).ToList());
         var unanswerableWeight = questions.Where(q => q.Row.Unanswerable).Sum(q => perDocument[q.Document]);
         var answerableWeight = questions.Where(q => !q.Row.Unanswerable).Sum(q => perDocument[q.Document]);
         var balance = unanswerableWeight == 0 ? 1f : answerableWeight / unanswerableWeight;
@@ -113,18 +102,21 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds, QuestionLearne
             return logistic.Fit(data);
         }
 
-        var trainer = ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+        return WeightedLightGbm(leaves: 8, iterations: 150, minimumPerLeaf: 30).Fit(data);
+    }
+
+    /// <summary>A LightGBM binary classifier reading the rows' <c>Weight</c> column, with a fixed seed.</summary>
+    private LightGbmBinaryTrainer WeightedLightGbm(int leaves, int iterations, int minimumPerLeaf) =>
+        ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
-            NumberOfLeaves = 8,
-            NumberOfIterations = 150,
+            NumberOfLeaves = leaves,
+            NumberOfIterations = iterations,
             LearningRate = 0.05,
-            MinimumExampleCountPerLeaf = 30,
-            ExampleWeightColumnName = nameof(QuestionRow.Weight),
+            MinimumExampleCountPerLeaf = minimumPerLeaf,
+            ExampleWeightColumnName = nameof(CandidateRow.Weight),
             Seed = 1,
             Silent = true,
         });
-        return trainer.Fit(data);
-    }
 
     /// <summary>A weight per question that gives every document the same weight in all, whatever its question count.</summary>
     private static Dictionary<string, float> DocumentWeights(List<string> documentOfEachQuestion)
