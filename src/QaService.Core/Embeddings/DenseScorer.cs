@@ -4,7 +4,11 @@ using QaService.Retrieval;
 
 namespace QaService.Embeddings;
 
-/// <summary>Embeds the question (or finds it embedded already) and scores it against every stored sentence and passage vector.</summary>
+/// <summary>
+/// Embeds the question (or finds it embedded already) and scores it against every stored sentence vector; a passage
+/// scores as its best sentence. Encoding passages as texts of their own took more CPU than all the sentences together
+/// and did no better: on held-out SQuAD `tune/` articles the best-sentence score ranked within 0.005 of it.
+/// </summary>
 public sealed class DenseScorer(QuestionVectors questions) : ISemanticScorer
 {
     public SemanticScores Score(IndexSnapshot snapshot, string question, CancellationToken cancellationToken)
@@ -20,7 +24,7 @@ public sealed class DenseScorer(QuestionVectors questions) : ISemanticScorer
         }
 
         TensorPrimitives.Divide(sentences, byModel.Length, sentences);
-        return new SemanticScores(sentences, Similarities(query, embeddings.Passages), byModel);
+        return new SemanticScores(sentences, BestSentenceOfEachPassage(snapshot.Corpus, sentences), byModel);
     }
 
     /// <summary>Each model's cosine: the dot product of its part of the vectors, rescaled from 1/√parts.</summary>
@@ -42,12 +46,12 @@ public sealed class DenseScorer(QuestionVectors questions) : ISemanticScorer
         return scores;
     }
 
-    private static float[] Similarities(float[] query, float[][] vectors)
+    private static float[] BestSentenceOfEachPassage(Corpus corpus, float[] sentences)
     {
-        var scores = new float[vectors.Length];
-        for (var i = 0; i < vectors.Length; i++)
+        var scores = new float[corpus.Passages.Count];
+        for (var p = 0; p < scores.Length; p++)
         {
-            scores[i] = TensorPrimitives.Dot(query, vectors[i]);
+            scores[p] = corpus.SentenceKeysOf(p).Max(k => sentences[k]);
         }
 
         return scores;

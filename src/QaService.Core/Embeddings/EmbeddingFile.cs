@@ -6,16 +6,16 @@ namespace QaService.Embeddings;
 
 /// <summary>
 /// <c>embeddings.bin</c> beside the Lucene files of a generation: a header naming the model and the corpus fingerprint,
-/// the vectors as little-endian floats, then a SHA-256 of everything before it. A header that names another model or
+/// the sentence vectors as little-endian floats, then a SHA-256 of everything before it. A header that names another model or
 /// corpus, or a checksum that does not match (a truncated or damaged file), means "recompute".
 /// </summary>
 internal static class EmbeddingFile
 {
     public const string FileName = "embeddings.bin";
-    private const int Magic = 0x51414532; // "QAE2"
+    private const int Magic = 0x51414533; // "QAE3"
     private const int ChecksumLength = SHA256.HashSizeInBytes;
 
-    public static StoredEmbeddings? TryRead(string folder, string modelId, string fingerprint, int sentences, int passages)
+    public static StoredEmbeddings? TryRead(string folder, string modelId, string fingerprint, int sentences)
     {
         var path = Path.Combine(folder, FileName);
         if (!File.Exists(path))
@@ -33,22 +33,20 @@ internal static class EmbeddingFile
 
             var content = new MemoryStream(bytes, 0, bytes.Length - ChecksumLength, writable: false);
             using var reader = new BinaryReader(content, Encoding.UTF8);
-            if (reader.ReadInt32() != Magic || reader.ReadString() != modelId || reader.ReadString() != fingerprint
-                || reader.ReadInt32() != sentences || reader.ReadInt32() != passages)
+            if (reader.ReadInt32() != Magic || reader.ReadString() != modelId || reader.ReadString() != fingerprint || reader.ReadInt32() != sentences)
             {
                 return null;
             }
 
             var dimensions = reader.ReadInt32();
             var vectorBytes = content.Length - content.Position;
-            if (dimensions <= 0 || vectorBytes != (long)(sentences + passages) * dimensions * sizeof(float))
+            if (dimensions <= 0 || vectorBytes != (long)sentences * dimensions * sizeof(float))
             {
                 return null;
             }
 
             var floats = MemoryMarshal.Cast<byte, float>(bytes.AsSpan((int)content.Position, (int)vectorBytes));
-            return new StoredEmbeddings(
-                modelId, Slice(floats[..(sentences * dimensions)], dimensions), Slice(floats[(sentences * dimensions)..], dimensions));
+            return new StoredEmbeddings(modelId, Slice(floats, dimensions));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -65,9 +63,8 @@ internal static class EmbeddingFile
             writer.Write(embeddings.ModelId);
             writer.Write(fingerprint);
             writer.Write(embeddings.Sentences.Length);
-            writer.Write(embeddings.Passages.Length);
-            writer.Write(embeddings.Sentences.FirstOrDefault()?.Length ?? embeddings.Passages.FirstOrDefault()?.Length ?? 0);
-            foreach (var vector in embeddings.Sentences.Concat(embeddings.Passages))
+            writer.Write(embeddings.Sentences.FirstOrDefault()?.Length ?? 0);
+            foreach (var vector in embeddings.Sentences)
             {
                 writer.Write(MemoryMarshal.AsBytes(vector.AsSpan()));
             }

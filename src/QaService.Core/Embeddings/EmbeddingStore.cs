@@ -14,7 +14,7 @@ public sealed class EmbeddingStore(IEmbeddingModel model, ILogger<EmbeddingStore
     /// </summary>
     public StoredEmbeddings LoadOrCompute(Corpus corpus, string generationFolder, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var stored = EmbeddingFile.TryRead(generationFolder, model.ModelId, corpus.Fingerprint, corpus.Sentences.Count, corpus.Passages.Count);
+        var stored = EmbeddingFile.TryRead(generationFolder, model.ModelId, corpus.Fingerprint, corpus.Sentences.Count);
         if (stored is not null)
         {
             // Load the model now, so the first question after start does not pay for it.
@@ -23,12 +23,12 @@ public sealed class EmbeddingStore(IEmbeddingModel model, ILogger<EmbeddingStore
             return stored;
         }
 
-        var texts = corpus.Sentences.Select(s => s.Text).Concat(corpus.Passages.Select(p => p.Text)).ToList();
-        progress?.Report($"embedding {corpus.Sentences.Count} sentences and {corpus.Passages.Count} passages");
+        var texts = corpus.Sentences.Select(s => s.Text).ToList();
+        progress?.Report($"embedding {corpus.Sentences.Count} sentences");
         var counts = progress as IProgress<EmbeddingProgress>;
         counts?.Report(new EmbeddingProgress(0, texts.Count));
         var vectors = model.EncodeDocuments(texts, counts is null ? null : new CountsOf(counts, texts.Count), cancellationToken);
-        var computed = new StoredEmbeddings(model.ModelId, vectors[..corpus.Sentences.Count], vectors[corpus.Sentences.Count..]);
+        var computed = new StoredEmbeddings(model.ModelId, vectors);
         EmbeddingFile.Write(generationFolder, corpus.Fingerprint, computed);
         logger.LogInformation("Computed and stored embeddings with {Model}", model.ModelId);
         return computed;

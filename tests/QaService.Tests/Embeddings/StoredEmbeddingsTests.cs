@@ -39,7 +39,7 @@ public sealed class StoredEmbeddingsTests : IDisposable
 
     private string EmbeddingsPath => Path.Combine(IndexPath, CurrentGeneration(), EmbeddingFile.FileName);
 
-    private sealed record Start(IndexBuildReport Report, StoredEmbeddings Embeddings, int TextsInCorpus);
+    private sealed record Start(IndexBuildReport Report, StoredEmbeddings Embeddings, int SentencesInCorpus);
 
     /// <summary>Starts a host over the index folder with <paramref name="model"/> in place of the real one, then stops it.</summary>
     private async Task<Start> StartWithAsync(IEmbeddingModel model)
@@ -51,7 +51,7 @@ public sealed class StoredEmbeddingsTests : IDisposable
             var owner = host.Services.GetRequiredService<IndexOwner>();
             var report = await owner.StartAsync(CancellationToken.None);
             var snapshot = await owner.GetReadyAsync(CancellationToken.None);
-            return new Start(report, snapshot.Embeddings!, snapshot.Corpus.Sentences.Count + snapshot.Corpus.Passages.Count);
+            return new Start(report, snapshot.Embeddings!, snapshot.Corpus.Sentences.Count);
         }
         finally
         {
@@ -70,13 +70,12 @@ public sealed class StoredEmbeddingsTests : IDisposable
         var second = new CountingEmbeddingModel();
         var restarted = await StartWithAsync(second);
 
-        Assert.Equal(built.TextsInCorpus, first.EncodedDocuments.Count);
+        Assert.Equal(built.SentencesInCorpus, first.EncodedDocuments.Count);
         Assert.True(restarted.Report.Reused);
         Assert.Empty(second.EncodedDocuments);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(EmbeddingsPath));
         Assert.Equal(written, File.GetLastWriteTimeUtc(EmbeddingsPath));
         Assert.Equal(built.Embeddings.Sentences, restarted.Embeddings.Sentences);
-        Assert.Equal(built.Embeddings.Passages, restarted.Embeddings.Passages);
     }
 
     [Fact]
@@ -95,7 +94,7 @@ public sealed class StoredEmbeddingsTests : IDisposable
         Assert.True(File.Exists(EmbeddingsPath));
         Assert.Contains(changed, model.EncodedDocuments);
         Assert.DoesNotContain(model.EncodedDocuments, t => t.Contains("gulls", StringComparison.Ordinal));
-        Assert.Equal(restarted.TextsInCorpus, model.EncodedDocuments.Count);
+        Assert.Equal(restarted.SentencesInCorpus, model.EncodedDocuments.Count);
     }
 
     [Fact]
@@ -146,7 +145,7 @@ public sealed class StoredEmbeddingsTests : IDisposable
         Assert.True(switched.Report.Reused, "The Lucene index does not depend on the embedding model.");
         Assert.Equal(generation, CurrentGeneration());
         Assert.Equal(luceneFiles, LuceneFiles());
-        Assert.Equal(switched.TextsInCorpus, other.EncodedDocuments.Count);
+        Assert.Equal(switched.SentencesInCorpus, other.EncodedDocuments.Count);
         Assert.Equal(OtherModel, switched.Embeddings.ModelId);
         Assert.Contains(OtherModel, Encoding.Latin1.GetString(await File.ReadAllBytesAsync(EmbeddingsPath)), StringComparison.Ordinal);
 
@@ -156,7 +155,7 @@ public sealed class StoredEmbeddingsTests : IDisposable
 
         var back = new CountingEmbeddingModel();
         await StartWithAsync(back);
-        Assert.Equal(switched.TextsInCorpus, back.EncodedDocuments.Count);
+        Assert.Equal(switched.SentencesInCorpus, back.EncodedDocuments.Count);
     }
 
     public static TheoryData<string> Damages() =>
@@ -184,7 +183,7 @@ public sealed class StoredEmbeddingsTests : IDisposable
         var restarted = await StartWithAsync(model);
 
         Assert.True(restarted.Report.Reused, "Only the embeddings are damaged; the Lucene index is reused.");
-        Assert.Equal(restarted.TextsInCorpus, model.EncodedDocuments.Count);
+        Assert.Equal(restarted.SentencesInCorpus, model.EncodedDocuments.Count);
         Assert.Equal(intact.Length, new FileInfo(EmbeddingsPath).Length);
 
         using var host = CoreHost.Build(folder.Path, Settings());

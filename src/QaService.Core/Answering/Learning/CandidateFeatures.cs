@@ -33,7 +33,7 @@ public static class CandidateFeatures
     public const int Count = 50;
 
     /// <summary>Identifies the feature vector; a model file trained on another schema is refused.</summary>
-    public static string Schema { get; } = $"candidate-v2:{string.Join(',', Names)}";
+    public static string Schema { get; } = $"candidate-v3:{string.Join(',', Names)}";
 
     private const int TopByBm25 = 20;
     private const int TopByDense = 20;
