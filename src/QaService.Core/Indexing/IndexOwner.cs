@@ -129,9 +129,7 @@ public sealed class IndexOwner(
         var marker = Path.Combine(generationFolder, BuildingMarker);
         Directory.CreateDirectory(generationFolder);
         File.WriteAllText(marker, $"{Environment.ProcessId}");
-        LuceneIndexWriter.Write(corpus, generationFolder, progress);
-        var snapshot = IndexSnapshot.Open(corpus, generationFolder);
-        AttachEmbeddings(snapshot, progress, cancellationToken);
+        var snapshot = WriteGeneration(corpus, generationFolder, progress, cancellationToken);
         File.Delete(marker);
         new IndexManifest(corpus.Fingerprint, generation, DateTimeOffset.UtcNow).WriteAtomically(folder);
         Publish(snapshot);
@@ -141,6 +139,41 @@ public sealed class IndexOwner(
 
         IndexBuildReport Report(bool wasReused, string? why) => new(
             wasReused, folder, corpus.Documents.Count, corpus.Passages.Count, corpus.Sentences.Count, stopwatch.Elapsed, why);
+    }
+
+    /// <summary>
+    /// Writes the Lucene files and the embeddings of a new generation side by side: the embeddings need only the
+    /// sentences, so the encoders load and start while Lucene indexes.
+    /// </summary>
+    private IndexSnapshot WriteGeneration(Corpus corpus, string generationFolder, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        using var stopEmbedding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var embedded = embeddings is null
+            ? Task.FromResult<StoredEmbeddings?>(null)
+            : Task.Run<StoredEmbeddings?>(() => embeddings.LoadOrCompute(corpus, generationFolder, progress, stopEmbedding.Token), CancellationToken.None);
+        IndexSnapshot snapshot;
+        try
+        {
+            LuceneIndexWriter.Write(corpus, generationFolder, progress);
+            snapshot = IndexSnapshot.Open(corpus, generationFolder);
+        }
+        catch
+        {
+            stopEmbedding.Cancel();
+            embedded.ContinueWith(_ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
+            throw;
+        }
+
+        try
+        {
+            snapshot.Embeddings = embedded.GetAwaiter().GetResult();
+            return snapshot;
+        }
+        catch
+        {
+            snapshot.Dispose();
+            throw;
+        }
     }
 
     private void AttachEmbeddings(IndexSnapshot snapshot, IProgress<string>? progress, CancellationToken cancellationToken)

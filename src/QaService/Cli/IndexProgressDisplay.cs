@@ -35,15 +35,19 @@ internal sealed class IndexProgressDisplay : IProgress<string>, IProgress<Embedd
             });
     }
 
+    /// <summary>Steps come from the Lucene writer and the encoders at once (see <c>IndexOwner</c>).</summary>
     public void Report(string step)
     {
-        if (bar is not null)
+        lock (gate)
         {
-            bar.Description = Markup.Escape(step);
-        }
-        else
-        {
-            Console.WriteLine(step);
+            if (bar is not null)
+            {
+                bar.Description = Markup.Escape(step);
+            }
+            else
+            {
+                Console.WriteLine(step);
+            }
         }
     }
 
