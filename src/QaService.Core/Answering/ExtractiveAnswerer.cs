@@ -15,9 +15,6 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
 {
     private const int SummarySentences = 3;
 
-    // A further sentence for a question that asks for several things must be about as likely to answer as the first.
-    private const double ListSentenceRatio = 0.5;
-
     private static readonly int CoverageFeature = Array.IndexOf(CandidateFeatures.Names, "coverage");
     private static readonly int Bm25Feature = Array.IndexOf(CandidateFeatures.Names, "bm25.relative");
     private static readonly int TypeFeature = Array.IndexOf(CandidateFeatures.Names, "sentence.typeMatch");
@@ -109,10 +106,33 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
 
         if (question.AsksForList)
         {
-            chosen.AddRange(ranked.Skip(1).Where(s => s.Score >= ListSentenceRatio * best.Score && !chosen.Any(c => c.Key == s.Key)));
+            chosen.AddRange(DownToTheSteepestFall(ranked, options.Value.MaxListSentences).Skip(1).Where(s => !chosen.Any(c => c.Key == s.Key)));
         }
 
         return Fit(chosen, corpus, question.AsksForList ? options.Value.MaxListSentences : options.Value.MaxAnswerSentences);
+    }
+
+    /// <summary>
+    /// The ranked sentences down to the steepest fall in likelihood from one to the next. Sentences that each hold part
+    /// of a list ("The port imports grain …", "… timber …") share the ranker's probability between them, so no fixed
+    /// share of the first one's probability tells where the list ends; the sharpest drop does.
+    /// </summary>
+    private static IEnumerable<ScoredSentence> DownToTheSteepestFall(List<ScoredSentence> ranked, int maxSentences)
+    {
+        var end = 1;
+        var steepest = double.MaxValue;
+        for (var i = 1; i <= Math.Min(ranked.Count, maxSentences); i++)
+        {
+            var next = i < ranked.Count ? ranked[i].Score : 0;
+            var fall = next / Math.Max(ranked[i - 1].Score, double.Epsilon);
+            if (fall < steepest)
+            {
+                steepest = fall;
+                end = i;
+            }
+        }
+
+        return ranked.Take(end);
     }
 
     /// <summary>The leading sentences that fit the answer's sentence and length limits (the first always does).</summary>
