@@ -28,6 +28,7 @@ public sealed class EmbeddingStore(IEmbeddingModel model, ILogger<EmbeddingStore
         var counts = progress as IProgress<EmbeddingProgress>;
         counts?.Report(new EmbeddingProgress(0, texts.Count));
         var vectors = model.EncodeDocuments(texts, counts is null ? null : new CountsOf(counts, texts.Count), cancellationToken);
+        NativeHeap.Trim();
         var computed = new StoredEmbeddings(model.ModelId, vectors);
         EmbeddingFile.Write(generationFolder, corpus.Fingerprint, computed);
         logger.LogInformation("Computed and stored embeddings with {Model}", model.ModelId);

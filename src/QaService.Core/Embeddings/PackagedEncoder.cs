@@ -31,6 +31,7 @@ internal sealed class PackagedEncoder(Func<SessionOptions, ISentenceEncoder> cre
             // own copy of that: give back both the array and the assembly's pages now, rather than hold three copies.
             AssemblyPages.Release(loaded.GetType().Assembly);
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            NativeHeap.Trim();
             return loaded;
         }
     }
