@@ -51,7 +51,8 @@ public sealed class DenseScorer(QuestionVectors questions) : ISemanticScorer
         var scores = new float[corpus.Passages.Count];
         for (var p = 0; p < scores.Length; p++)
         {
-            scores[p] = corpus.SentenceKeysOf(p).Max(k => sentences[k]);
+            var (first, count) = corpus.SentenceKeyRange(p);
+            scores[p] = TensorPrimitives.Max(sentences.AsSpan(first, count));
         }
 
         return scores;

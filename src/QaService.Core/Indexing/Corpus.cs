@@ -141,9 +141,15 @@ public sealed class Corpus
 
     public IEnumerable<int> SentenceKeysOf(int passageKey)
     {
+        var (first, count) = SentenceKeyRange(passageKey);
+        return Enumerable.Range(first, count);
+    }
+
+    /// <summary>A passage's sentences are consecutive keys: the first of them and how many.</summary>
+    public (int First, int Count) SentenceKeyRange(int passageKey)
+    {
         var passage = Passages[passageKey];
-        var first = FirstSentenceKey[passageKey];
-        return Enumerable.Range(first, passage.LastSentence - passage.FirstSentence + 1);
+        return (FirstSentenceKey[passageKey], passage.LastSentence - passage.FirstSentence + 1);
     }
 
     /// <summary>Inverse sentence frequency of a stem; a stem the corpus never uses weighs most.</summary>
