@@ -6,14 +6,15 @@ using QaService.Retrieval;
 namespace QaService.Benchmarks;
 
 /// <summary>
-/// <c>scale [documents]</c>: builds a BM25 index over generated documents (10,000 by default) and reports the build
-/// time, the memory it takes, ask latency p50/p99 in process, and BM25 retrieval throughput on one thread. One-shot
+/// <c>scale [documents] [--dense]</c>: builds a BM25 index (with <c>--dense</c>, a hybrid one: every sentence embedded
+/// too) over generated documents (10,000 by default) and reports the build time, the memory it takes, ask latency
+/// p50/p99 in process (questions never asked before), and BM25 retrieval throughput on one thread. One-shot
 /// figures (a build, percentiles over many questions) rather than BenchmarkDotNet's repeated runs of one method;
 /// <see cref="ScaleBenchmarks"/> measures the same BM25 search with BenchmarkDotNet.
 /// </summary>
 internal static class ScaleRun
 {
-    public static int Run(int documents)
+    public static int Run(int documents, bool dense)
     {
         var corpus = ScaleCorpus.Load();
         var folder = Path.Combine(Path.GetTempPath(), "qaservice-scale", Guid.NewGuid().ToString("N"));
@@ -23,10 +24,10 @@ internal static class ScaleRun
             var paths = corpus.Write(Path.Combine(folder, "docs"), documents);
             var rssBefore = ResidentMegabytes();
             var clock = Stopwatch.StartNew();
-            using var host = new PipelineHost(dense: false, Settings(paths));
+            using var host = new PipelineHost(dense, Settings(paths));
             var built = clock.Elapsed;
             var snapshot = host.Snapshot;
-            Console.WriteLine($"Index build (BM25): {built.TotalSeconds:N1} s for {snapshot.Corpus.Passages.Count:N0} passages and {snapshot.Corpus.Sentences.Count:N0} sentences, {snapshot.Searcher.IndexReader.Leaves.Count} Lucene segment(s)");
+            Console.WriteLine($"Index build ({(dense ? "hybrid" : "BM25")}): {built.TotalSeconds:N1} s, {CpuSeconds():N0} s of CPU, for {snapshot.Corpus.Passages.Count:N0} passages and {snapshot.Corpus.Sentences.Count:N0} sentences, {snapshot.Searcher.IndexReader.Leaves.Count} Lucene segment(s)");
             GC.Collect();
             Console.WriteLine($"Memory after build: resident {ResidentMegabytes():N0} MB (before {rssBefore:N0} MB, peak {PeakMegabytes():N0} MB), managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB");
 
@@ -100,6 +101,8 @@ internal static class ScaleRun
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    private static double CpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private static double ResidentMegabytes() => Status("VmRSS:");
 
