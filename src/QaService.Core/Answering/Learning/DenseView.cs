@@ -49,10 +49,13 @@ internal sealed class DenseView
         var top = new PriorityQueue<float, float>(WorstRank + 1);
         foreach (var score in scores)
         {
-            top.Enqueue(score, score);
-            if (top.Count > WorstRank)
+            if (top.Count < WorstRank)
             {
-                top.Dequeue();
+                top.Enqueue(score, score);
+            }
+            else if (score > top.Peek())
+            {
+                top.EnqueueDequeue(score, score);
             }
         }
 
