@@ -50,7 +50,7 @@ public static class CandidateFeatures
 
         var facts = SentenceFacts.Of(corpus);
         var question = QuestionProfile.Of(retrieval);
-        var questionNegated = Negation.Count(retrieval.Question.Text) > 0;
+        var questionNegated = Negation.In(retrieval.Question.Text);
         var bm25Ranks = Ranks(retrieval.SentenceBm25.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => p.Key));
         var maxBm25 = retrieval.SentenceBm25.Count == 0 ? 1f : retrieval.SentenceBm25.Values.Max();
         var passageBm25 = retrieval.Passages.ToDictionary(p => p.Key, p => p.Bm25Score);
@@ -117,7 +117,7 @@ public static class CandidateFeatures
             f[i++] = question.UnknownNames;
             f[i++] = missing.NamesElsewhere;
             f[i++] = missing.KnownElsewhere;
-            var sentenceNegated = Negation.Count(sentence.Text) > 0;
+            var sentenceNegated = facts.Negated[key];
             f[i++] = questionNegated ? 1 : 0;
             f[i++] = sentenceNegated ? 1 : 0;
             f[i++] = questionNegated != sentenceNegated ? 1 : 0;

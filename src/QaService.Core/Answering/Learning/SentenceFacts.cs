@@ -6,8 +6,8 @@ namespace QaService.Answering.Learning;
 
 /// <summary>
 /// What the candidate features need of each sentence whatever the question: its paragraph's bounds, what it holds,
-/// whether it leans on the sentence before, and how it fits each kind of answer. Worked out once per corpus, on the
-/// first question, instead of again for every candidate of every question.
+/// whether it leans on the sentence before or negates, and how it fits each kind of answer. Worked out once per
+/// corpus, on the first question, instead of again for every candidate of every question.
 /// </summary>
 internal sealed class SentenceFacts
 {
@@ -33,6 +33,7 @@ internal sealed class SentenceFacts
 
         Traits = [.. corpus.Sentences.Select(s => SentenceTraits.Of(s.Text))];
         OpensWithReference = [.. corpus.Sentences.Select(s => Anaphora.OpensWithReference(s.Text))];
+        Negated = [.. corpus.Sentences.Select(s => Negation.In(s.Text))];
         typeMatch = [.. Types.Select(type => type == AnswerType.Count
             ? []
             : corpus.Sentences.Select(s => AnswerTypeMatcher.Match(s.Text, new QuestionAnalysis("", [], type, []))).ToArray())];
@@ -45,6 +46,8 @@ internal sealed class SentenceFacts
     public SentenceTraits[] Traits { get; }
 
     public bool[] OpensWithReference { get; }
+
+    public bool[] Negated { get; }
 
     public static SentenceFacts Of(Corpus corpus) => ByCorpus.GetValue(corpus, c => new SentenceFacts(c));
 
