@@ -289,14 +289,10 @@ public sealed class IndexOwner(
     }
 
     /// <summary>
-    /// Deletes the generations this one replaces: those named before it (names start with their UTC start time). A
-    /// newer one is left alone: another process (an <c>index</c> command beside a serving instance) may still be
-    /// building it, and the build that publishes it deletes this one.
-    /// </summary>
-    /// <summary>
-    /// Deletes the generations older than <paramref name="keep"/>, except those another build (an <c>index</c> command
-    /// beside this instance, or another instance) is still writing: they carry the building marker until done. A
-    /// marker left by a build that died is ignored after <see cref="AbandonedBuildAge"/>.
+    /// Deletes the generations this one replaces: those named before <paramref name="keep"/> (names start with their
+    /// UTC start time), except those another build (an <c>index</c> command beside this instance, or another instance)
+    /// is still writing: they carry the building marker until done, and a marker left by a build that died is ignored
+    /// after <see cref="AbandonedBuildAge"/>. A newer generation is left alone; the build that publishes it deletes this one.
     /// </summary>
     private void DeleteOtherGenerations(string folder, string keep)
     {
