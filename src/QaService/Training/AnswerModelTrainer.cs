@@ -53,7 +53,12 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds, QuestionLearne
         return questions;
     }
 
-    /// <summary>Every document weighs the same in all, as in the question models (measured: it moves the built-in article's unseen questions' top-1 from 0.67 to 0.69 and SQuAD tune's from 0.815 to 0.82).</summary>
+    /// <summary>
+    /// Every document weighs the same in all, as in the question models (measured: it moves the built-in article's
+    /// unseen questions' top-1 from 0.67 to 0.69 and SQuAD tune's from 0.815 to 0.82). 150 trees at a rate of 0.1 rank
+    /// as well as 300 at 0.05 (out-of-fold top-1 0.758 against 0.759; SQuAD `tune/` strict accuracy with abstention off
+    /// 0.815 both) in half the time per question.
+    /// </summary>
     public ITransformer FitRanker(IReadOnlyList<QuestionExample> examples)
     {
         var usable = examples.Where(e => e.Answerable && e.Labels.Any(l => l)).ToList();
@@ -61,35 +66,52 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds, QuestionLearne
         var rows = usable
             .SelectMany(e => e.Candidates.Select((c, i) => new CandidateRow { Features = c.Features, Label = e.Labels[i], Weight = weights[e.Document] }))
             .ToList();
-        return WeightedLightGbm(leaves: 31, iterations: 300, minimumPerLeaf: 40).Fit(ml.Data.LoadFromEnumerable(rows));
+        return WeightedLightGbm(leaves: 31, iterations: 150, learningRate: 0.1, minimumPerLeaf: 40).Fit(ml.Data.LoadFromEnumerable(rows));
     }
 
     public (ITransformer Correct, ITransformer Unanswerable) FitQuestionModels(IReadOnlyList<OutOfFoldQuestion> questions)
     {
-        var correct = FitQuestionModel(questions, r => r.Label);
-        var unanswerable = FitQuestionModel(questions, r => r.Unanswerable);
+        var correct = FitCalibratedQuestionModel(questions, r => r.Label);
+        var unanswerable = FitCalibratedQuestionModel(questions, r => r.Unanswerable);
         return (correct, unanswerable);
     }
 
     /// <summary>
-    /// Every document weighs the same in all, however many questions it brings (the built-in article's question files
-    /// hold 43 each, a SQuAD article several hundred), so the models learn what holds across documents rather than
-    /// what holds in the largest ones. Within that, unanswerable questions weigh as much in all as answerable ones,
-    /// whatever their share in the data: the share differs from one document set to the next (7 % to 51 % here), so
-    /// the models assume even odds.
+    /// A question model whose probabilities hold on documents it never saw. The learner calibrates itself on the rows
+    /// it learned from, whose scores are surer than those of a new document's questions; an isotonic calibrator fitted
+    /// to out-of-fold scores (the same document folds, the same weights) takes its place. Measured on SQuAD `tune/`
+    /// with models trained without it, at the default floor: calibration error 0.103 with the learner's own, 0.053
+    /// with a Platt fit to the out-of-fold scores, 0.024 with this one (confidence AUC 0.644, 0.663, 0.649).
     /// </summary>
-    public ITransformer FitQuestionModel(IReadOnlyList<OutOfFoldQuestion> questions, Func<QuestionRow, bool> label)
+    private ITransformer FitCalibratedQuestionModel(IReadOnlyList<OutOfFoldQuestion> questions, Func<QuestionRow, bool> label)
     {
-        var perDocument = DocumentWeights(questions.Select(q => q.Document).ToList());
-        var unanswerableWeight = questions.Where(q => q.Row.Unanswerable).Sum(q => perDocument[q.Document]);
-        var answerableWeight = questions.Where(q => !q.Row.Unanswerable).Sum(q => perDocument[q.Document]);
-        var balance = unanswerableWeight == 0 ? 1f : answerableWeight / unanswerableWeight;
-        var weighted = questions.Select(q => new QuestionRow
+        var model = FitQuestionModel(questions, label);
+        var folds = questions.Select(q => q.Fold).Distinct().ToList();
+        if (folds.Count < 2)
         {
-            Features = q.Row.Features,
-            Label = label(q.Row),
-            Weight = perDocument[q.Document] * (q.Row.Unanswerable ? balance : 1),
-        }).ToList();
+            return model;
+        }
+
+        var weighted = Weighted(questions, label);
+        var scored = new List<ScoredQuestion>(questions.Count);
+        foreach (var fold in folds)
+        {
+            var held = Enumerable.Range(0, questions.Count).Where(i => questions[i].Fold == fold).ToList();
+            var foldModel = FitQuestionModel(questions.Where(q => q.Fold != fold).ToList(), label);
+            var scores = foldModel.Transform(ml.Data.LoadFromEnumerable(held.Select(i => weighted[i])))
+                .GetColumn<float>(nameof(ScoredQuestion.Score)).ToArray();
+            scored.AddRange(held.Select((i, n) => new ScoredQuestion { Score = scores[n], Label = weighted[i].Label, Weight = weighted[i].Weight }));
+        }
+
+        var calibrator = ml.BinaryClassification.Calibrators
+            .Isotonic(exampleWeightColumnName: nameof(ScoredQuestion.Weight))
+            .Fit(ml.Data.LoadFromEnumerable(scored));
+        return model.Append(calibrator);
+    }
+
+    private ITransformer FitQuestionModel(IReadOnlyList<OutOfFoldQuestion> questions, Func<QuestionRow, bool> label)
+    {
+        var weighted = Weighted(questions, label);
         var data = ml.Data.LoadFromEnumerable(weighted);
         if (questionLearner == QuestionLearner.Logistic)
         {
@@ -102,16 +124,37 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds, QuestionLearne
             return logistic.Fit(data);
         }
 
-        return WeightedLightGbm(leaves: 8, iterations: 150, minimumPerLeaf: 30).Fit(data);
+        return WeightedLightGbm(leaves: 8, iterations: 150, learningRate: 0.05, minimumPerLeaf: 30).Fit(data);
+    }
+
+    /// <summary>
+    /// Every document weighs the same in all, however many questions it brings (the built-in article's question files
+    /// hold 43 each, a SQuAD article several hundred), so the models learn what holds across documents rather than
+    /// what holds in the largest ones. Within that, unanswerable questions weigh as much in all as answerable ones,
+    /// whatever their share in the data: the share differs from one document set to the next (7 % to 51 % here), so
+    /// the models assume even odds.
+    /// </summary>
+    private static List<QuestionRow> Weighted(IReadOnlyList<OutOfFoldQuestion> questions, Func<QuestionRow, bool> label)
+    {
+        var perDocument = DocumentWeights(questions.Select(q => q.Document).ToList());
+        var unanswerableWeight = questions.Where(q => q.Row.Unanswerable).Sum(q => perDocument[q.Document]);
+        var answerableWeight = questions.Where(q => !q.Row.Unanswerable).Sum(q => perDocument[q.Document]);
+        var balance = unanswerableWeight == 0 ? 1f : answerableWeight / unanswerableWeight;
+        return questions.Select(q => new QuestionRow
+        {
+            Features = q.Row.Features,
+            Label = label(q.Row),
+            Weight = perDocument[q.Document] * (q.Row.Unanswerable ? balance : 1),
+        }).ToList();
     }
 
     /// <summary>A LightGBM binary classifier reading the rows' <c>Weight</c> column, with a fixed seed.</summary>
-    private LightGbmBinaryTrainer WeightedLightGbm(int leaves, int iterations, int minimumPerLeaf) =>
+    private LightGbmBinaryTrainer WeightedLightGbm(int leaves, int iterations, double learningRate, int minimumPerLeaf) =>
         ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
         {
             NumberOfLeaves = leaves,
             NumberOfIterations = iterations,
-            LearningRate = 0.05,
+            LearningRate = learningRate,
             MinimumExampleCountPerLeaf = minimumPerLeaf,
             ExampleWeightColumnName = nameof(CandidateRow.Weight),
             Seed = 1,
@@ -142,6 +185,16 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds, QuestionLearne
         var answerable = questions.Where(q => !q.Row.Unanswerable).ToList();
         return answerable.Count == 0 ? 0 : (double)answerable.Count(q => q.Row.Label) / answerable.Count;
     }
+}
+
+/// <summary>A question model's raw score for a question it was not trained on, with the label and weight it carries.</summary>
+internal sealed class ScoredQuestion
+{
+    public float Score { get; set; }
+
+    public bool Label { get; set; }
+
+    public float Weight { get; set; }
 }
 
 /// <summary>A question's features as seen by a ranker trained without its document, with its fold.</summary>
