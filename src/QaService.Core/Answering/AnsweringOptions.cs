@@ -24,8 +24,8 @@ public sealed class AnsweringOptions
 
     /// <summary>
     /// Answer only when the estimated probability that the answer is right reaches this; below it, abstain. 0 always
-    /// answers, 1 always abstains. The default decides best over unseen documents of two kinds together (SQuAD
-    /// articles, half of whose questions have no answer, and the news article's own unseen questions); see the README.
+    /// answers, 1 always abstains. The default was chosen on unseen documents of two kinds (SQuAD articles, half of
+    /// whose questions have no answer, and the news article's own unseen questions); see the README.
     /// </summary>
     [Range(0.0, 1.0)]
     public double MinConfidence { get; set; } = 0.25;
