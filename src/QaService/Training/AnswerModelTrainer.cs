@@ -86,19 +86,19 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds, QuestionLearne
     /// </summary>
     private ITransformer FitCalibratedQuestionModel(IReadOnlyList<OutOfFoldQuestion> questions, Func<QuestionRow, bool> label)
     {
-        var model = FitQuestionModel(questions, label);
+        var weighted = Weighted(questions, label);
+        var model = FitQuestionModel(weighted);
         var folds = questions.Select(q => q.Fold).Distinct().ToList();
         if (folds.Count < 2)
         {
             return model;
         }
 
-        var weighted = Weighted(questions, label);
         var scored = new List<ScoredQuestion>(questions.Count);
         foreach (var fold in folds)
         {
             var held = Enumerable.Range(0, questions.Count).Where(i => questions[i].Fold == fold).ToList();
-            var foldModel = FitQuestionModel(questions.Where(q => q.Fold != fold).ToList(), label);
+            var foldModel = FitQuestionModel(Weighted(questions.Where(q => q.Fold != fold).ToList(), label));
             var scores = foldModel.Transform(ml.Data.LoadFromEnumerable(held.Select(i => weighted[i])))
                 .GetColumn<float>(nameof(ScoredQuestion.Score)).ToArray();
             scored.AddRange(held.Select((i, n) => new ScoredQuestion { Score = scores[n], Label = weighted[i].Label, Weight = weighted[i].Weight }));
@@ -110,9 +110,8 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds, QuestionLearne
         return model.Append(calibrator);
     }
 
-    private ITransformer FitQuestionModel(IReadOnlyList<OutOfFoldQuestion> questions, Func<QuestionRow, bool> label)
+    private ITransformer FitQuestionModel(List<QuestionRow> weighted)
     {
-        var weighted = Weighted(questions, label);
         var data = ml.Data.LoadFromEnumerable(weighted);
         if (questionLearner == QuestionLearner.Logistic)
         {
