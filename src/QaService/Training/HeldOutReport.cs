@@ -10,7 +10,7 @@ namespace QaService.Host.Training;
 /// </summary>
 internal static class HeldOutReport
 {
-    private static readonly double[] Floors = [0, 0.3, 0.4, 0.5, 0.6];
+    private static readonly double[] Floors = [0, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6];
 
     public static void Print(AnswerModelTrainer trainer, TrainedModels models, IReadOnlyList<QuestionExample> examples, Action<string> log)
     {
@@ -39,7 +39,7 @@ internal static class HeldOutReport
                 ? (Confidence: (double)j.Correct, Right: j.Answerable && j.BestRight)
                 : (Confidence: (double)j.Unanswerable, Right: !j.Answerable)).ToList();
             var table = Calibration.Table(replies);
-            log($"  min confidence {floor:0.0}: decision accuracy {replies.Average(r => r.Right ? 1.0 : 0.0):0.000}, "
+            log($"  min confidence {floor:0.00}: decision accuracy {replies.Average(r => r.Right ? 1.0 : 0.0):0.000}, "
                 + $"abstention accuracy {judged.Where(j => !j.Answerable).Average(j => j.Correct < floor ? 1.0 : 0.0):0.000}, "
                 + $"confidence AUC {Calibration.Auc(replies)}, ECE {Calibration.ExpectedError(table)}");
         }
