@@ -5,15 +5,16 @@ using QaService.Retrieval;
 namespace QaService.Answering;
 
 /// <summary>
-/// The most central sentences of a document: those closest in meaning to the document as a whole (the mean of its
-/// sentence embeddings), or, without embeddings, those that share most of the document's recurring words.
-/// Bylines, author notes, headings and fragments are left out.
+/// A document in a few of its own sentences, in the order it has them: its opening sentence, which in news and
+/// reference writing says what the document is about, and its most central others: those closest in meaning to the
+/// document as a whole (the mean of its sentence embeddings), or, without embeddings, those that share most of its
+/// recurring words. Bylines, author notes, headings and fragments are left out.
 /// </summary>
 public static class DocumentSummary
 {
     private const int MinWords = 6;
 
-    public static IReadOnlyList<int> CentralSentences(RetrievalResult retrieval, int count)
+    public static IReadOnlyList<int> Sentences(RetrievalResult retrieval, int count)
     {
         var corpus = retrieval.Corpus;
         var document = retrieval.Passages.Count > 0 ? retrieval.Passages[0].Passage.DocumentId : corpus.Documents[0].Id;
@@ -27,7 +28,9 @@ public static class DocumentSummary
         }
 
         var centrality = retrieval.Snapshot.Embeddings is { } embeddings ? DenseCentrality(embeddings.Sentences, keys) : LexicalCentrality(corpus, keys);
-        return keys.OrderByDescending(k => centrality[k]).ThenBy(k => k).Take(count).ToList();
+        var opening = keys.Where(corpus.OpeningSentences.Contains).Take(1).ToList();
+        var central = keys.Except(opening).OrderByDescending(k => centrality[k]).ThenBy(k => k).Take(count - opening.Count);
+        return [.. opening.Concat(central).Order()];
     }
 
     private static Dictionary<int, double> DenseCentrality(float[][] vectors, List<int> keys)

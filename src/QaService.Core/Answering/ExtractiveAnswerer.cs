@@ -27,7 +27,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
         var corpus = retrieval.Corpus;
         if (SummaryRequest.Matches(question.Text))
         {
-            return AboutTheDocument(DocumentSummary.CentralSentences(retrieval, SummarySentences), corpus, "answered: the question asks about the whole document; its most central sentences");
+            return AboutTheDocument(DocumentSummary.Sentences(retrieval, SummarySentences), corpus, "answered: the question asks about the whole document; its opening and most central sentences");
         }
 
         if (question.AsksAboutAuthor && corpus.AuthorshipSentences.Count > 0)

@@ -49,14 +49,15 @@ public sealed class AnswerShapeTests(AnswerShapeTests.HarbourHost harbour) : ICl
     [InlineData("What is this report about?")]
     [InlineData("Summarise it for me")]
     [InlineData("tl;dr")]
-    public async Task Ask_AboutTheWholeDocument_AnswersWithItsCentralSentencesCited(string question)
+    public async Task Ask_AboutTheWholeDocument_AnswersWithItsOpeningAndCentralSentencesInOrder(string question)
     {
         var reply = await harbour.Client.AskOkAsync(question, mode: "extractive");
 
         Assert.False(reply.Abstained, reply.Answer);
         var cited = reply.Citations.Where(c => reply.Answer.Contains(c.Text, StringComparison.Ordinal)).ToList();
         Assert.InRange(cited.Count, 2, 3);
-        Assert.StartsWith(reply.Citations[0].Text, reply.Answer, StringComparison.Ordinal);
+        Assert.StartsWith(FirstParagraph.Split(". ")[0], reply.Answer, StringComparison.Ordinal);
+        Assert.Equal(cited.OrderBy(c => c.Start).Select(c => c.Text), cited.Select(c => c.Text));
         Assert.DoesNotContain("Harbour report", reply.Answer, StringComparison.Ordinal);
     }
 
