@@ -38,8 +38,12 @@ internal static class TrainCommand
             DefaultValueFactory = _ => [AnswerModel.Hybrid, AnswerModel.Lexical],
             AllowMultipleArgumentsPerToken = true,
         };
+        var misleading = new Option<bool>("--misleading")
+        {
+            Description = "Also learn from each answerable question rewritten to look answerable and not be: another name of the document in place of one of its own, or a negation. Helps when the data has few unanswerable questions of the kind the documents will get (see the README).",
+        };
         var folds = new Option<int>("--folds") { Description = "Document folds for the out-of-fold ranker outputs.", DefaultValueFactory = _ => 5 };
-        var command = new Command("train", "Train the answer model from question data (see the README).") { data, output, cache, heldOut, learner, modesOption, folds };
+        var command = new Command("train", "Train the answer model from question data (see the README).") { data, output, cache, heldOut, learner, modesOption, misleading, folds };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -60,14 +64,17 @@ internal static class TrainCommand
             var foldCount = Math.Clamp(parse.GetValue(folds), 2, Math.Max(2, sources.Count));
             return await CommandRunner.RunAsync(HostArguments.From(parse), async _ =>
             {
-                var examples = await TrainingSetBuilder.BuildAsync(sources, HostArguments.From(parse), parse.GetValue(cache)?.FullName, Log, cancellationToken);
-                var heldOutExamples = await TrainingSetBuilder.BuildAsync(heldOutSources, HostArguments.From(parse), parse.GetValue(cache)?.FullName, Log, cancellationToken);
+                var cacheFolder = parse.GetValue(cache)?.FullName;
+                var examples = await TrainingSetBuilder.BuildAsync(sources, HostArguments.From(parse), cacheFolder, parse.GetValue(misleading), Log, cancellationToken);
+                var heldOutExamples = await TrainingSetBuilder.BuildAsync(heldOutSources, HostArguments.From(parse), cacheFolder, misleading: false, Log, cancellationToken);
                 var ml = new MLContext(seed: 1);
                 var trainer = new AnswerModelTrainer(ml, foldCount, parse.GetValue(learner));
                 var modes = new Dictionary<string, TrainedModels>();
                 foreach (var (mode, set) in examples.Where(e => parse.GetValue(modesOption)!.Contains(e.Key)))
                 {
-                    Log($"{mode}: {set.Count} questions ({set.Count(e => !e.Answerable)} unanswerable) from {set.Select(e => e.Document).Distinct().Count()} documents");
+                    var asked = set.Where(e => !e.Misleading).ToList();
+                    var rewritten = set.Count > asked.Count ? $", and {set.Count - asked.Count} of them rewritten to mislead" : "";
+                    Log($"{mode}: {asked.Count} questions ({asked.Count(e => !e.Answerable)} unanswerable) from {set.Select(e => e.Document).Distinct().Count()} documents{rewritten}");
                     var (models, outOfFold) = trainer.Train(set, Log);
                     modes[mode] = models;
                     DecisionReport.Print(trainer, outOfFold, Log);

@@ -4,7 +4,8 @@ namespace QaService.Host.Training;
 
 /// <summary>
 /// How the question models decide on documents they were not trained on (out of fold, at even odds of
-/// unanswerable questions): decision accuracy at a few confidence floors, the AUC of the right-answer probability,
+/// unanswerable questions, and only of the questions as asked, not those rewritten to mislead):
+/// decision accuracy at a few confidence floors, the AUC of the right-answer probability,
 /// and its calibration error: a first guide to <c>Answering:MinConfidence</c> (the README says how its default was chosen).
 /// </summary>
 internal static class DecisionReport
@@ -21,7 +22,7 @@ internal static class DecisionReport
             var rows = held.Select(q => q.Row).ToList();
             var pc = trainer.Predict(correct, rows);
             var pu = trainer.Predict(unanswerable, rows);
-            judged.AddRange(held.Select((q, i) => new Judged(q, pc[i], pu[i])));
+            judged.AddRange(held.Select((q, i) => new Judged(q, pc[i], pu[i])).Where(j => !j.Question.Misleading));
         }
 
         var unanswerableCount = judged.Count(j => j.Question.Row.Unanswerable);

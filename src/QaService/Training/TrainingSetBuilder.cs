@@ -2,27 +2,30 @@ using Microsoft.Extensions.Options;
 using QaService.Answering;
 using QaService.Answering.Learning;
 using QaService.Host.Evaluation;
+using QaService.Indexing;
 using QaService.Retrieval;
 
 namespace QaService.Host.Training;
 
 /// <summary>
 /// Turns question files into training examples: each document gets its own index, and each question its candidate
-/// sentences with features, in both retrieval modes, labelled by whether a sentence holds the answer keys.
+/// sentences with features, in both retrieval modes, labelled by whether a sentence holds the answer keys. On
+/// request, each answerable question also comes back rewritten to mislead, as an unanswerable one.
 /// </summary>
 internal static class TrainingSetBuilder
 {
     public static async Task<Dictionary<string, List<QuestionExample>>> BuildAsync(
-        IReadOnlyList<QuestionSource> sources, IReadOnlyList<string> configurationArgs, string? cacheFolder, Action<string> log, CancellationToken cancellationToken)
+        IReadOnlyList<QuestionSource> sources, IReadOnlyList<string> configurationArgs, string? cacheFolder, bool misleading, Action<string> log,
+        CancellationToken cancellationToken)
     {
         var examples = new Dictionary<string, List<QuestionExample>> { [AnswerModel.Hybrid] = [], [AnswerModel.Lexical] = [] };
         foreach (var source in sources)
         {
-            var cached = cacheFolder is null ? null : TrainingSetCache.TryRead(cacheFolder, source);
-            var extracted = cached ?? await ExtractAsync(source, configurationArgs, log, cancellationToken);
+            var cached = cacheFolder is null ? null : TrainingSetCache.TryRead(cacheFolder, source, misleading);
+            var extracted = cached ?? await ExtractAsync(source, configurationArgs, misleading, log, cancellationToken);
             if (cacheFolder is not null && cached is null)
             {
-                TrainingSetCache.Write(cacheFolder, source, extracted);
+                TrainingSetCache.Write(cacheFolder, source, misleading, extracted);
             }
 
             foreach (var (mode, list) in extracted)
@@ -35,7 +38,7 @@ internal static class TrainingSetBuilder
     }
 
     private static async Task<Dictionary<string, List<QuestionExample>>> ExtractAsync(
-        QuestionSource source, IReadOnlyList<string> configurationArgs, Action<string> log, CancellationToken cancellationToken)
+        QuestionSource source, IReadOnlyList<string> configurationArgs, bool misleading, Action<string> log, CancellationToken cancellationToken)
     {
         var examples = new Dictionary<string, List<QuestionExample>> { [AnswerModel.Hybrid] = [], [AnswerModel.Lexical] = [] };
         using var host = await DocumentHost.StartAsync(source.DocumentPath, configurationArgs, cancellationToken);
@@ -47,11 +50,21 @@ internal static class TrainingSetBuilder
         }
 
         var count = 0;
+        var corpus = host.Snapshot.Corpus;
+        var documentNames = MisleadingQuestion.NamesIn(corpus.Sentences.Select(s => s.Text));
         foreach (var (question, answerable, keys) in Questions(EvalRunner.ReadItems(source.QuestionsPath)))
         {
             var analysis = QuestionAnalyzer.Analyze(QuestionText.Clean(question, int.MaxValue));
-            examples[AnswerModel.Hybrid].Add(Example(source.Name, hybrid.Retrieve(host.Snapshot, analysis, cancellationToken), answerable, keys));
-            examples[AnswerModel.Lexical].Add(Example(source.Name, lexical.Retrieve(host.Snapshot, analysis, cancellationToken), answerable, keys));
+            var rewritten = misleading && answerable ? Misleading(question, keys, corpus, documentNames) : null;
+            foreach (var (mode, retriever) in new[] { (AnswerModel.Hybrid, hybrid), (AnswerModel.Lexical, lexical) })
+            {
+                examples[mode].Add(Example(source.Name, retriever.Retrieve(host.Snapshot, analysis, cancellationToken), answerable, keys));
+                if (rewritten is not null)
+                {
+                    examples[mode].Add(Example(source.Name, retriever.Retrieve(host.Snapshot, rewritten, cancellationToken), false, []) with { Misleading = true });
+                }
+            }
+
             count++;
         }
 
@@ -67,6 +80,17 @@ internal static class TrainingSetBuilder
             .Select(c => answerable && EvalScoring.AnswerCorrect(retrieval.Corpus.Sentences[c.Key].Text, keys))
             .ToArray();
         return new QuestionExample(document, answerable, candidates, labels);
+    }
+
+    /// <summary>
+    /// The answerable question rewritten to look answerable and not be (see <see cref="MisleadingQuestion"/>), with a
+    /// name taken from outside the sentences that answer it; null when it has nothing to rewrite.
+    /// </summary>
+    private static QuestionAnalysis? Misleading(string question, IReadOnlyList<IReadOnlyList<string>> keys, Corpus corpus, IReadOnlyList<string> documentNames)
+    {
+        var answerNames = MisleadingQuestion.NamesIn(corpus.Sentences.Select(s => s.Text).Where(text => EvalScoring.AnswerCorrect(text, keys)));
+        var rewritten = MisleadingQuestion.Of(question, [.. documentNames.Except(answerNames)]);
+        return rewritten is null ? null : QuestionAnalyzer.Analyze(QuestionText.Clean(rewritten, int.MaxValue));
     }
 
     /// <summary>Standalone questions: answerable and unanswerable items, and the first turn of each dialog.</summary>

@@ -9,13 +9,15 @@ namespace QaService.Host.Training;
 /// </summary>
 internal static class TrainingSetCache
 {
+    private const string Format = "examples-v2";
+
     private static string PathOf(string folder, QuestionSource source) => Path.Combine(folder, source.Name + ".features");
 
     // Sizes read through the contents, so a symbolic link to a file has the file's key.
-    private static string KeyOf(QuestionSource source) =>
-        $"{source.Name}:{File.ReadAllBytes(source.QuestionsPath).Length}:{(source.DocumentPath is null ? 0 : File.ReadAllBytes(source.DocumentPath).Length)}";
+    private static string KeyOf(QuestionSource source, bool misleading) =>
+        $"{source.Name}:{(misleading ? "with misleading:" : "")}{File.ReadAllBytes(source.QuestionsPath).Length}:{(source.DocumentPath is null ? 0 : File.ReadAllBytes(source.DocumentPath).Length)}";
 
-    public static Dictionary<string, List<QuestionExample>>? TryRead(string folder, QuestionSource source)
+    public static Dictionary<string, List<QuestionExample>>? TryRead(string folder, QuestionSource source, bool misleading)
     {
         var path = PathOf(folder, source);
         if (!File.Exists(path))
@@ -24,7 +26,7 @@ internal static class TrainingSetCache
         }
 
         using var reader = new BinaryReader(File.OpenRead(path));
-        if (reader.ReadString() != CandidateFeatures.Schema || reader.ReadString() != KeyOf(source))
+        if (reader.ReadString() != Format || reader.ReadString() != CandidateFeatures.Schema || reader.ReadString() != KeyOf(source, misleading))
         {
             return null;
         }
@@ -40,6 +42,7 @@ internal static class TrainingSetCache
             {
                 var document = reader.ReadString();
                 var answerable = reader.ReadBoolean();
+                var rewritten = reader.ReadBoolean();
                 var candidateCount = reader.ReadInt32();
                 var candidates = new Candidate[candidateCount];
                 var labels = new bool[candidateCount];
@@ -56,7 +59,7 @@ internal static class TrainingSetCache
                     candidates[c] = new Candidate(key, features);
                 }
 
-                examples.Add(new QuestionExample(document, answerable, candidates, labels));
+                examples.Add(new QuestionExample(document, answerable, candidates, labels, rewritten));
             }
 
             modes[mode] = examples;
@@ -65,12 +68,13 @@ internal static class TrainingSetCache
         return modes;
     }
 
-    public static void Write(string folder, QuestionSource source, Dictionary<string, List<QuestionExample>> modes)
+    public static void Write(string folder, QuestionSource source, bool misleading, Dictionary<string, List<QuestionExample>> modes)
     {
         Directory.CreateDirectory(folder);
         using var writer = new BinaryWriter(File.Create(PathOf(folder, source)));
+        writer.Write(Format);
         writer.Write(CandidateFeatures.Schema);
-        writer.Write(KeyOf(source));
+        writer.Write(KeyOf(source, misleading));
         writer.Write(modes.Count);
         foreach (var (mode, examples) in modes)
         {
@@ -80,6 +84,7 @@ internal static class TrainingSetCache
             {
                 writer.Write(example.Document);
                 writer.Write(example.Answerable);
+                writer.Write(example.Misleading);
                 writer.Write(example.Candidates.Count);
                 for (var c = 0; c < example.Candidates.Count; c++)
                 {
