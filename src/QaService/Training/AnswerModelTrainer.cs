@@ -97,17 +97,16 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds, QuestionLearne
         // The calibrator learns from the questions as asked, at even odds among them. Questions rewritten to mislead
         // teach the model what misleads, but are easier to tell than real ones: calibrated on them too, its
         // probabilities were too sure on SQuAD `tune/` (calibration error 0.085 against 0.050).
-        var asked = Enumerable.Range(0, questions.Count).Where(i => !questions[i].Misleading).ToList();
-        var askedRows = Weighted(asked.Select(i => questions[i]).ToList(), label);
-        var calibrationWeight = asked.Select((i, j) => (i, askedRows[j].Weight)).ToDictionary(p => p.i, p => p.Weight);
-        var scored = new List<ScoredQuestion>(questions.Count);
+        var asked = questions.Where(q => !q.Misleading).ToList();
+        var askedRows = Weighted(asked, label);
+        var scored = new List<ScoredQuestion>(asked.Count);
         foreach (var fold in folds)
         {
-            var held = Enumerable.Range(0, questions.Count).Where(i => questions[i].Fold == fold && calibrationWeight.ContainsKey(i)).ToList();
+            var held = Enumerable.Range(0, asked.Count).Where(i => asked[i].Fold == fold).ToList();
             var foldModel = FitQuestionModel(Weighted(questions.Where(q => q.Fold != fold).ToList(), label));
-            var scores = foldModel.Transform(ml.Data.LoadFromEnumerable(held.Select(i => weighted[i])))
+            var scores = foldModel.Transform(ml.Data.LoadFromEnumerable(held.Select(i => askedRows[i])))
                 .GetColumn<float>(nameof(ScoredQuestion.Score)).ToArray();
-            scored.AddRange(held.Select((i, n) => new ScoredQuestion { Score = scores[n], Label = weighted[i].Label, Weight = calibrationWeight[i] }));
+            scored.AddRange(held.Select((i, n) => new ScoredQuestion { Score = scores[n], Label = askedRows[i].Label, Weight = askedRows[i].Weight }));
         }
 
         var calibrator = ml.BinaryClassification.Calibrators
