@@ -61,11 +61,6 @@ public static class Bm25Search
     private static TermQuery KnownTermQuery(IndexSnapshot snapshot, string text)
     {
         var term = new Term(IndexFormat.Text, text);
-        if (!snapshot.Corpus.KnownTerms.Contains(text))
-        {
-            return new TermQuery(term);
-        }
-
         var states = TermStates.GetValue(snapshot.Searcher, _ => new ConcurrentDictionary<string, TermContext>(StringComparer.Ordinal));
         return new TermQuery(term, states.GetOrAdd(text, _ => TermContext.Build(snapshot.Searcher.TopReaderContext, term)));
     }
@@ -73,6 +68,9 @@ public static class Bm25Search
     /// <summary>Scores by key, best first (ties by index order, as Lucene ranks them); empty when no term matches.</summary>
     public static IReadOnlyList<(int Key, float Score)> Search(IndexSnapshot snapshot, IReadOnlyList<WeightedTerm> terms, string kind, int top)
     {
+        // A word the corpus lacks scores nothing under BM25 (no coordination factor, no query norm), yet Lucene would
+        // look it up in every segment's terms dictionary for each question: under load, a sixth of a BM25 ask's time.
+        terms = [.. terms.Where(t => snapshot.Corpus.KnownTerms.Contains(t.Term))];
         if (terms.Count == 0)
         {
             return [];
