@@ -7,9 +7,10 @@ namespace QaService.Embeddings;
 /// </summary>
 internal static class EncodingBatches
 {
-    // Measured with index.sh: 1, 2, 4 and 8 texts a batch embed at the same speed (the encoders are compute-bound),
-    // and the peak memory of a build falls with the size (Huguenot 584 MB at 8, 559 MB at 4).
-    public const int Size = 4;
+    // One text a run. The encoders quantize their activations per run (see Int8Weights), so in a batch of several a
+    // text's vector would shift with its neighbours' (cosine 0.992 for MiniLM); alone, a sentence gets the vector it
+    // gets anywhere else, as a question does. Measured: 1 and 4 texts a run embed at the same speed, 8 slower.
+    public const int Size = 1;
 
     /// <summary>The indices of <paramref name="texts"/>, batch by batch.</summary>
     public static int[][] Plan(IReadOnlyList<string> texts, int size = Size)

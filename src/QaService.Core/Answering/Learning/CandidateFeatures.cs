@@ -32,8 +32,11 @@ public static class CandidateFeatures
 
     public const int Count = 50;
 
-    /// <summary>Identifies the feature vector; a model file trained on another schema is refused.</summary>
-    public static string Schema { get; } = $"candidate-v3:{string.Join(',', Names)}";
+    /// <summary>
+    /// Identifies the feature vector, with the encoders behind its dense features; a model file trained on another
+    /// schema is refused.
+    /// </summary>
+    public static string Schema { get; } = $"candidate-v3({Embeddings.PackagedEnsembleModel.Id}):{string.Join(',', Names)}";
 
     private const int TopByBm25 = 20;
     private const int TopByDense = 20;
