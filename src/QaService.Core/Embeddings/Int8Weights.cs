@@ -16,9 +16,11 @@ internal static class Int8Weights
     private const string MicrosoftDomain = "com.microsoft";
     private const sbyte Largest = 127;
 
-    public static byte[] Quantize(Stream onnxModel)
+    /// <param name="parsed">Called once the model has been read from <paramref name="onnxModel"/>.</param>
+    public static byte[] Quantize(Stream onnxModel, Action? parsed = null)
     {
         var model = ModelProto.Parser.ParseFrom(onnxModel);
+        parsed?.Invoke();
         var graph = model.Graph;
         // A weight read by more than one node keeps its floats, so that no node loses its input.
         var uses = graph.Node.SelectMany(n => n.Input).CountBy(name => name).ToDictionary();

@@ -83,26 +83,29 @@ internal sealed class PackagedEncoder(Assembly package, Func<TokenizerBase> toke
 
     private static (InferenceSession, TokenizerBase) Load(Assembly package, Func<TokenizerBase> tokenizer)
     {
-        // One model at a time: loading holds the model's floats and its rewritten form for a moment.
+        // One model at a time, each step's copy let go before the next is made: the package's DLL pages (read once,
+        // then given back), the parsed model, its rewritten bytes, and the session's own copy.
         lock (LoadGate)
         {
-            var resource = package.GetManifestResourceNames().Single(n => n.EndsWith(".model.onnx", StringComparison.Ordinal));
-            byte[] model;
-            using (var stream = package.GetManifestResourceStream(resource)!)
+            var model = ReadRewritten(package);
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            InferenceSession session;
+            using (var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 })
             {
-                model = Int8Weights.Quantize(stream);
+                session = new InferenceSession(model, options);
             }
 
-            using var options = new SessionOptions { IntraOpNumThreads = 1, InterOpNumThreads = 1 };
-            var session = new InferenceSession(model, options);
-
-            // Reading the resource mapped the package's ~90 MB DLL into memory, and the session holds its own copy of
-            // the rewritten model: give back the DLL's pages and the managed copies now rather than keep them resident.
-            AssemblyPages.Release(package);
             model = [];
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             NativeHeap.Trim();
             return (session, tokenizer());
         }
+    }
+
+    private static byte[] ReadRewritten(Assembly package)
+    {
+        var resource = package.GetManifestResourceNames().Single(n => n.EndsWith(".model.onnx", StringComparison.Ordinal));
+        using var stream = package.GetManifestResourceStream(resource)!;
+        return Int8Weights.Quantize(stream, parsed: () => AssemblyPages.Release(package));
     }
 }
