@@ -45,7 +45,8 @@ public static class CandidateFeatures
     public static IReadOnlyList<Candidate> Extract(RetrievalResult retrieval)
     {
         var corpus = retrieval.Corpus;
-        var keys = CandidateKeys(retrieval);
+        var bm25Order = retrieval.SentenceBm25.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => p.Key).ToList();
+        var keys = CandidateKeys(retrieval, bm25Order);
         if (keys.Count == 0)
         {
             return [];
@@ -54,7 +55,7 @@ public static class CandidateFeatures
         var facts = SentenceFacts.Of(corpus);
         var question = QuestionProfile.Of(retrieval);
         var questionNegated = Negation.In(retrieval.Question.Text);
-        var bm25Ranks = Ranks(retrieval.SentenceBm25.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Select(p => p.Key));
+        var bm25Ranks = Ranks(bm25Order);
         var maxBm25 = retrieval.SentenceBm25.Count == 0 ? 1f : retrieval.SentenceBm25.Values.Max();
         var passageBm25 = retrieval.Passages.ToDictionary(p => p.Key, p => p.Bm25Score);
         var maxPassageBm25 = retrieval.Passages.Select(p => p.Bm25Score).DefaultIfEmpty(0).Max();
@@ -103,13 +104,14 @@ public static class CandidateFeatures
             f[i++] = missing.Names;
             f[i++] = missing.Numbers;
             f[i++] = missing.InWindow;
+            var shared = question.SharedWith(terms);
             f[i++] = traits.Tokens;
-            f[i++] = terms.Count(t => !question.TermSet.Contains(t));
-            f[i++] = terms.Count == 0 ? 0 : (float)terms.Count(question.TermSet.Contains) / terms.Count;
+            f[i++] = terms.Count - shared;
+            f[i++] = terms.Count == 0 ? 0 : (float)shared / terms.Count;
             f[i++] = traits.Numbers;
             f[i++] = traits.Years;
             f[i++] = traits.Dates;
-            f[i++] = corpus.SentenceNames[key].Count(stem => !question.TermSet.Contains(stem));
+            f[i++] = corpus.SentenceNames[key].Count - question.SharedWith(corpus.SentenceNames[key]);
             f[i++] = traits.PercentOrMoney;
             f[i++] = facts.OpensWithReference[key] ? 1 : 0;
             f[i++] = (float)facts.TypeMatch(corpus, key, retrieval.Question);
@@ -130,10 +132,10 @@ public static class CandidateFeatures
         return candidates;
     }
 
-    private static List<int> CandidateKeys(RetrievalResult retrieval)
+    private static List<int> CandidateKeys(RetrievalResult retrieval, List<int> bm25Order)
     {
         var corpus = retrieval.Corpus;
-        var keys = new HashSet<int>(retrieval.SentenceBm25.OrderByDescending(p => p.Value).ThenBy(p => p.Key).Take(TopByBm25).Select(p => p.Key));
+        var keys = new HashSet<int>(bm25Order.Take(TopByBm25));
         foreach (var passage in retrieval.Passages)
         {
             keys.UnionWith(corpus.SentenceKeysOf(passage.Key));

@@ -50,6 +50,18 @@ internal sealed class QuestionProfile
 
     public static QuestionProfile Of(RetrievalResult retrieval) => new(retrieval);
 
+    /// <summary>How many of the question's terms <paramref name="terms"/> holds (a question has far fewer terms than a sentence).</summary>
+    public int SharedWith(IReadOnlySet<string> terms)
+    {
+        var shared = 0;
+        foreach (var term in TermSet)
+        {
+            shared += terms.Contains(term) ? 1 : 0;
+        }
+
+        return shared;
+    }
+
     /// <summary>The rarity-weighted share of the question's terms that <paramref name="terms"/> holds.</summary>
     public double Coverage(IReadOnlySet<string> terms)
     {
