@@ -38,11 +38,11 @@ run() { # mode
   "$binary" serve --urls "$url" --Index:Path="$work/index-$1" --Retrieval:Dense="$dense" >"$work/server-$1.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 600); do curl -sf "$url/readyz" >/dev/null && break; sleep 0.5; done
+  echo "== $1 (server pid $pid, $(memory "$pid") after start)"
   # Warm up with WARMUP seconds of the ask load itself, so the measured runs see what a server that has run a while
   # sees: its code compiled by the JIT's optimising tier. (Every question asked once was not enough: the first measured
   # run then spent its tail in the JIT, a BM25-only p99 of 35 ms against 10 ms once warm.)
   wrk -t1 -c"$CONNECTIONS" -d"${WARMUP}s" -s tests/QaService.Benchmarks/ask.lua "$url/" >/dev/null
-  echo "== $1 (server pid $pid, $(memory "$pid") after start)"
   measure "$1-healthz" "$1 GET /healthz" /healthz
   measure "$1-ask" "$1 POST /api/ask" / tests/QaService.Benchmarks/ask.lua
   [[ $1 == hybrid ]] && UNIQUE=1 measure "$1-unique" "$1 POST /api/ask, never repeated" / tests/QaService.Benchmarks/ask.lua
