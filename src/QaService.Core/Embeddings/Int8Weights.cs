@@ -8,8 +8,9 @@ namespace QaService.Embeddings;
 /// Rewrites an ONNX model so that every matrix product with a weight matrix runs in 8-bit integers: the weights are
 /// stored as int8 with one scale per output column, and ONNX Runtime's <c>DynamicQuantizeMatMul</c> quantizes the
 /// activations as they come. This is the dynamic quantization ONNX Runtime's own (Python) tooling applies to
-/// transformer encoders, done at load time since no quantizer is served for .NET. On the packaged sentence encoders
-/// it cuts a question's encoding time by more than half (see the README's Performance section).
+/// transformer encoders (there per tensor by default, per column here), done at load time since no quantizer is served
+/// for .NET. On the packaged sentence encoders it cuts a question's encoding time by more than half (see the README's
+/// Performance section).
 /// </summary>
 internal static class Int8Weights
 {
@@ -22,8 +23,10 @@ internal static class Int8Weights
         var model = ModelProto.Parser.ParseFrom(onnxModel);
         parsed?.Invoke();
         var graph = model.Graph;
-        // A weight read by more than one node keeps its floats, so that no node loses its input.
-        var uses = graph.Node.SelectMany(n => n.Input).CountBy(name => name).ToDictionary();
+        // A weight read anywhere else (by another node, in a subgraph, or as an input or output of the graph) keeps its
+        // floats, so that nothing loses what it reads.
+        var uses = Reads(graph).Concat(graph.Input.Select(i => i.Name)).Concat(graph.Output.Select(o => o.Name))
+            .CountBy(name => name).ToDictionary();
         var weights = graph.Initializer.Where(t => IsFloatMatrix(t) && uses.GetValueOrDefault(t.Name) == 1).ToDictionary(t => t.Name);
         for (var i = 0; i < graph.Node.Count; i++)
         {
@@ -53,8 +56,15 @@ internal static class Int8Weights
         return model.ToByteArray();
     }
 
+    private static IEnumerable<string> Reads(GraphProto graph) =>
+        graph.Node.SelectMany(node => node.Input.Concat(node.Attribute.SelectMany(a => a.G is null ? a.Graphs : a.Graphs.Prepend(a.G)).SelectMany(Reads)));
+
+    /// <summary>A float matrix held in the model itself, whole (not in an external file).</summary>
     private static bool IsFloatMatrix(TensorProto tensor) =>
-        tensor.Dims.Count == 2 && tensor.DataType == (int)TensorProto.Types.DataType.Float;
+        tensor.Dims.Count == 2
+        && tensor.DataType == (int)TensorProto.Types.DataType.Float
+        && tensor.DataLocation != TensorProto.Types.DataLocation.External
+        && (tensor.RawData.Length > 0 ? tensor.RawData.Length : tensor.FloatData.Count * sizeof(float)) == tensor.Dims[0] * tensor.Dims[1] * sizeof(float);
 
     /// <summary>Symmetric int8 per output column: each column's largest magnitude maps to 127.</summary>
     private static (TensorProto Quantized, TensorProto Scales) QuantizeColumns(TensorProto weight)

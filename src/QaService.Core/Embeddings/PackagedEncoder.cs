@@ -48,8 +48,7 @@ internal sealed class PackagedEncoder(Assembly package, Func<TokenizerBase> toke
 
         using var options = new RunOptions();
         using var stop = cancellationToken.Register(() => options.Terminate = true);
-        using var outputs = session.Run(inputs, [session.OutputMetadata.Keys.First()], options);
-        cancellationToken.ThrowIfCancellationRequested();
+        using var outputs = RunCancellable(session, inputs, options, cancellationToken);
         var states = ((DenseTensor<float>)outputs[0].Value).Buffer.Span;
         var width = states.Length / (texts.Length * length);
         var vectors = new float[texts.Length][];
@@ -62,6 +61,22 @@ internal sealed class PackagedEncoder(Assembly package, Func<TokenizerBase> toke
         }
 
         return vectors;
+    }
+
+    private static IDisposableReadOnlyCollection<DisposableNamedOnnxValue> RunCancellable(
+        InferenceSession session, NamedOnnxValue[] inputs, RunOptions options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outputs = session.Run(inputs, [session.OutputMetadata.Keys.First()], options);
+            cancellationToken.ThrowIfCancellationRequested();
+            return outputs;
+        }
+        catch (OnnxRuntimeException e) when (cancellationToken.IsCancellationRequested)
+        {
+            // A run stopped by its terminate flag fails inside ONNX Runtime; report it as the cancellation it is.
+            throw new OperationCanceledException("The encoding was cancelled.", e, cancellationToken);
+        }
     }
 
     private static float[] MeanOfTokens(ReadOnlySpan<float> tokenVectors, long[] mask, int width)

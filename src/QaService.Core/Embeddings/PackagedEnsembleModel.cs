@@ -86,8 +86,20 @@ public sealed class PackagedEnsembleModel : IEmbeddingModel
     /// </summary>
     private static (T First, T Second) Both<T>(Func<T> first, Func<T> second, CancellationToken cancellationToken)
     {
+        // The encoders watch the token themselves. Given to Parallel.Invoke as well, a cancellation that lands while it
+        // starts its actions can surface as an InvalidOperationException ("RunSynchronously may not be called on a task
+        // that has already completed"), which PackagedEncoderTests caught.
+        cancellationToken.ThrowIfCancellationRequested();
         T a = default!, b = default!;
-        Parallel.Invoke(new ParallelOptions { CancellationToken = cancellationToken }, () => a = first(), () => b = second());
+        try
+        {
+            Parallel.Invoke(() => a = first(), () => b = second());
+        }
+        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            throw new OperationCanceledException("The question's embedding was cancelled.", e, cancellationToken);
+        }
+
         return (a, b);
     }
 

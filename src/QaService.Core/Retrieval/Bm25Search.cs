@@ -55,8 +55,8 @@ public static class Bm25Search
     }
 
     /// <summary>
-    /// A term of the corpus with its place in the index looked up once per snapshot, not once per question: the
-    /// lookup (a seek in the terms dictionary of every segment) costs about as much as scoring a small index.
+    /// A term of the index with its place in it looked up once per snapshot, not once per question: the lookup (a seek
+    /// in the terms dictionary of every segment) costs about as much as scoring a small index.
     /// </summary>
     private static TermQuery KnownTermQuery(IndexSnapshot snapshot, string text)
     {
@@ -68,9 +68,9 @@ public static class Bm25Search
     /// <summary>Scores by key, best first (ties by index order, as Lucene ranks them); empty when no term matches.</summary>
     public static IReadOnlyList<(int Key, float Score)> Search(IndexSnapshot snapshot, IReadOnlyList<WeightedTerm> terms, string kind, int top)
     {
-        // A word the corpus lacks scores nothing under BM25 (no coordination factor, no query norm), yet Lucene would
+        // A word the index lacks scores nothing under BM25 (no coordination factor, no query norm), yet Lucene would
         // look it up in every segment's terms dictionary for each question: under load, a sixth of a BM25 ask's time.
-        terms = [.. terms.Where(t => snapshot.Corpus.KnownTerms.Contains(t.Term))];
+        terms = [.. terms.Where(t => snapshot.Corpus.IndexedTerms.Contains(t.Term))];
         if (terms.Count == 0)
         {
             return [];

@@ -39,6 +39,26 @@ public sealed class Bm25SearchTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task Search_KeepsATermThatOnlyAPassageHolds()
+    {
+        // "New. Delhi" splits the city across two sentences: only the passage's text joins it into the place's term.
+        var notes = folder.File("notes.md", "# Notes\n\nThe minister flew in from New. Delhi officials met him at the airport.\n\nThe talks began on Monday.\n");
+        using var host = CoreHost.Build(folder.Path, new Dictionary<string, string?>
+        {
+            ["Index:Path"] = Path.Combine(folder.Path, "index-notes"),
+            ["Documents:IncludeBuiltIn"] = "false",
+            ["Documents:Sources:0:Path"] = notes,
+        });
+        var snapshot = await host.Services.GetRequiredService<IndexOwner>().GetReadyAsync(CancellationToken.None);
+        var terms = Bm25Search.WeightedTerms(QuestionAnalyzer.Analyze("Who came from India?"), snapshot.Corpus);
+        Assert.Contains(terms, t => t.Term == "india" && !snapshot.Corpus.KnownTerms.Contains(t.Term));
+
+        var passages = Bm25Search.Search(snapshot, terms, IndexFormat.PassageKind, 5);
+        Assert.NotEmpty(passages);
+        Assert.Equal(Plain(snapshot, terms, IndexFormat.PassageKind, 5), passages);
+    }
+
     private static List<(int Key, float Score)> Plain(IndexSnapshot snapshot, IReadOnlyList<WeightedTerm> terms, string kind, int top)
     {
         if (terms.Count == 0)
