@@ -46,9 +46,10 @@ internal sealed class PackagedEncoder(Assembly package, Func<TokenizerBase> toke
             NamedOnnxValue.CreateFromTensor("token_type_ids", new DenseTensor<long>(encoded.SelectMany(e => e.TokenTypeIds).ToArray(), shape)),
         };
 
-        using var options = new RunOptions();
-        using var stop = cancellationToken.Register(() => options.Terminate = true);
-        using var outputs = RunCancellable(session, inputs, options, cancellationToken);
+        // A run once started is let finish: it takes a few milliseconds for a sentence or a question, and stopping it
+        // with ONNX Runtime's terminate flag ends in an error that would have to be told apart from real failures.
+        cancellationToken.ThrowIfCancellationRequested();
+        using var outputs = session.Run(inputs, [session.OutputMetadata.Keys.First()]);
         var states = ((DenseTensor<float>)outputs[0].Value).Buffer.Span;
         var width = states.Length / (texts.Length * length);
         var vectors = new float[texts.Length][];
@@ -61,22 +62,6 @@ internal sealed class PackagedEncoder(Assembly package, Func<TokenizerBase> toke
         }
 
         return vectors;
-    }
-
-    private static IDisposableReadOnlyCollection<DisposableNamedOnnxValue> RunCancellable(
-        InferenceSession session, NamedOnnxValue[] inputs, RunOptions options, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var outputs = session.Run(inputs, [session.OutputMetadata.Keys.First()], options);
-            cancellationToken.ThrowIfCancellationRequested();
-            return outputs;
-        }
-        catch (OnnxRuntimeException e) when (cancellationToken.IsCancellationRequested)
-        {
-            // A run stopped by its terminate flag fails inside ONNX Runtime; report it as the cancellation it is.
-            throw new OperationCanceledException("The encoding was cancelled.", e, cancellationToken);
-        }
     }
 
     private static float[] MeanOfTokens(ReadOnlySpan<float> tokenVectors, long[] mask, int width)
