@@ -51,7 +51,7 @@ public sealed class PackagedEnsembleModel : IEmbeddingModel
         }
         catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
-            // A run stopped by cancellation fails inside ONNX Runtime; report it as the cancellation it is.
+            // Runs that saw the cancellation end the loop in an AggregateException; report it as the cancellation it is.
             throw new OperationCanceledException("The embedding was cancelled.", e, cancellationToken);
         }
 
