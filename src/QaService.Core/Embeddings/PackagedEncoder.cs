@@ -25,7 +25,7 @@ internal enum Pooling
 internal sealed class PackagedEncoder(Assembly package, Func<TokenizerBase> tokenizer, Pooling pooling, string queryPrefix)
 {
     private static readonly Lock LoadGate = new();
-    private readonly Lazy<(InferenceSession Session, TokenizerBase Tokenizer)> loaded = new(() => Load(package, tokenizer), LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<(InferenceSession Session, string Output, TokenizerBase Tokenizer)> loaded = new(() => Load(package, tokenizer), LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Unit vectors of one batch of texts, in order; the batch should be short (see <see cref="EncodingBatches"/>).</summary>
     public float[][] Encode(string[] texts, CancellationToken cancellationToken) =>
@@ -35,7 +35,7 @@ internal sealed class PackagedEncoder(Assembly package, Func<TokenizerBase> toke
 
     private float[][] Run(string[] texts, CancellationToken cancellationToken)
     {
-        var (session, tokens) = loaded.Value;
+        var (session, output, tokens) = loaded.Value;
         var encoded = tokens.Encode(texts);
         var length = encoded[0].InputIds.Length;
         var shape = new[] { texts.Length, length };
@@ -49,7 +49,7 @@ internal sealed class PackagedEncoder(Assembly package, Func<TokenizerBase> toke
         // A run once started is let finish: it takes a few milliseconds for a sentence or a question, and stopping it
         // with ONNX Runtime's terminate flag ends in an error that would have to be told apart from real failures.
         cancellationToken.ThrowIfCancellationRequested();
-        using var outputs = session.Run(inputs, [session.OutputMetadata.Keys.First()]);
+        using var outputs = session.Run(inputs, [output]);
         var states = ((DenseTensor<float>)outputs[0].Value).Buffer.Span;
         var width = states.Length / (texts.Length * length);
         var vectors = new float[texts.Length][];
@@ -81,10 +81,10 @@ internal sealed class PackagedEncoder(Assembly package, Func<TokenizerBase> toke
         return mean;
     }
 
-    private static (InferenceSession, TokenizerBase) Load(Assembly package, Func<TokenizerBase> tokenizer)
+    private static (InferenceSession, string, TokenizerBase) Load(Assembly package, Func<TokenizerBase> tokenizer)
     {
-        // One model at a time, each step's copy let go before the next is made: the package's DLL pages (read once,
-        // then given back), the parsed model, its rewritten bytes, and the session's own copy.
+        // One model at a time, and no copy of it kept longer than the next step needs: the package's DLL pages are given
+        // back once parsed, the parsed model is collected before the session is made, and the rewritten bytes after.
         lock (LoadGate)
         {
             var model = ReadRewritten(package);
@@ -98,7 +98,8 @@ internal sealed class PackagedEncoder(Assembly package, Func<TokenizerBase> toke
             model = [];
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             NativeHeap.Trim();
-            return (session, tokenizer());
+            // The first output holds the token vectors (last_hidden_state) in both packages' models.
+            return (session, session.OutputMetadata.Keys.First(), tokenizer());
         }
     }
 

@@ -95,7 +95,7 @@ public sealed class PackagedEnsembleModel : IEmbeddingModel
         {
             Parallel.Invoke(() => a = first(), () => b = second());
         }
-        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.InnerExceptions.All(x => x is OperationCanceledException))
+        catch (Exception e) when (e is not OperationCanceledException && cancellationToken.IsCancellationRequested)
         {
             throw new OperationCanceledException("The question's embedding was cancelled.", e, cancellationToken);
         }

@@ -45,7 +45,6 @@ public sealed class Corpus
         passagesOfSentence = owners.Select(o => o.ToArray()).ToArray();
         DocumentFrequency = SentenceTerms.SelectMany(t => t).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         KnownTerms = DocumentFrequency.Keys.ToHashSet();
-        IndexedTerms = Passages.SelectMany(p => TextAnalyzer.Instance.Terms(p.Text)).Concat(KnownTerms).ToHashSet();
         AuthorshipSentences = Enumerable.Range(0, Sentences.Count).Where(IsAboutAuthor).ToHashSet();
         var bodyTerms = Enumerable.Range(0, Sentences.Count).Where(k => !AuthorshipSentences.Contains(k)).SelectMany(k => SentenceTerms[k]).ToHashSet();
         AuthorTerms = AuthorshipSentences.Where(IsByline).SelectMany(k => SentenceTerms[k]).Where(t => !bodyTerms.Contains(t)).ToHashSet();
@@ -92,12 +91,6 @@ public sealed class Corpus
 
     /// <summary>Every stem that occurs somewhere in the corpus.</summary>
     public IReadOnlySet<string> KnownTerms { get; }
-
-    /// <summary>
-    /// Every term the Lucene index holds: the sentences' and the passages' (a passage's text can join words across a
-    /// sentence boundary, as "New. Delhi" does).
-    /// </summary>
-    public IReadOnlySet<string> IndexedTerms { get; }
 
     /// <summary>Identifies the documents and the chunking settings; equal fingerprints mean an identical index.</summary>
     public string Fingerprint { get; }

@@ -26,6 +26,7 @@ public sealed class IndexSnapshot : IDisposable
                 ?? throw new InvalidDataException($"Index entry {doc} has no key.");
         }
 
+        IndexedTerms = TermsOf(reader);
         passageDocuments = new int[corpus.Passages.Count];
         var passages = Searcher.Search(new TermQuery(new Term(IndexFormat.Kind, IndexFormat.PassageKind)), Math.Max(1, corpus.Passages.Count));
         foreach (var hit in passages.ScoreDocs)
@@ -37,6 +38,12 @@ public sealed class IndexSnapshot : IDisposable
     public Corpus Corpus { get; }
 
     public IndexSearcher Searcher { get; }
+
+    /// <summary>
+    /// Every term of the indexed text, read from the index's own terms dictionary: the corpus's sentence terms and
+    /// those only a passage holds (its text can join words across a sentence boundary, as "New. Delhi" does).
+    /// </summary>
+    public IReadOnlySet<string> IndexedTerms { get; }
 
     /// <summary>Sentence and passage embeddings, when dense retrieval is on.</summary>
     public Embeddings.StoredEmbeddings? Embeddings { get; internal set; }
@@ -94,5 +101,17 @@ public sealed class IndexSnapshot : IDisposable
     {
         reader.Dispose();
         directory.Dispose();
+    }
+
+    private static HashSet<string> TermsOf(DirectoryReader reader)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        var terms = MultiFields.GetTerms(reader, IndexFormat.Text)?.GetEnumerator();
+        while (terms is not null && terms.MoveNext())
+        {
+            found.Add(terms.Term.Utf8ToString());
+        }
+
+        return found;
     }
 }

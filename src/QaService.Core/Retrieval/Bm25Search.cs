@@ -70,7 +70,7 @@ public static class Bm25Search
     {
         // A word the index lacks scores nothing under BM25 (no coordination factor, no query norm), yet Lucene would
         // look it up in every segment's terms dictionary for each question: under load, a sixth of a BM25 ask's time.
-        terms = [.. terms.Where(t => snapshot.Corpus.IndexedTerms.Contains(t.Term))];
+        terms = [.. terms.Where(t => snapshot.IndexedTerms.Contains(t.Term))];
         if (terms.Count == 0)
         {
             return [];
