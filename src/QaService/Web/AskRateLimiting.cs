@@ -7,7 +7,8 @@ namespace QaService.Host.Web;
 
 /// <summary>
 /// ASP.NET Core's rate limiter on the question endpoints: a fixed window per client address, configured by
-/// <see cref="AskRateLimitOptions"/>. A client past its limit gets a 429 problem with <c>Retry-After</c>.
+/// <see cref="AskRateLimitOptions"/>. A client past its limit gets a 429 with <c>Retry-After</c>: a problem reply, or
+/// on <c>/v1</c> an error in OpenAI's shape.
 /// </summary>
 internal static class AskRateLimiting
 {
@@ -47,6 +48,12 @@ internal static class AskRateLimiting
         var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
         var seconds = (int)Math.Max(1, Math.Ceiling(wait.TotalSeconds));
         context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        if (context.HttpContext.Request.Path.StartsWithSegments("/v1"))
+        {
+            await OpenAi.OpenAiErrors.RateLimited(seconds).ExecuteAsync(context.HttpContext);
+            return;
+        }
+
         await TypedResults.Problem(
                 $"This client has asked too many questions in a short time; try again in {seconds} s.",
                 statusCode: StatusCodes.Status429TooManyRequests,

@@ -144,6 +144,7 @@ public sealed class CliProcessTests : IDisposable
             { "a document source that does not exist", "serve", ["--Documents:Sources:0:Path=missing.md"], "", "missing.md" },
             { "a number that is not one", "serve", ["--Chunking:SentencesPerPassage=abc"], "", "SentencesPerPassage" },
             { "malformed appsettings.json", "serve", none, "", "appsettings.json" },
+            { "a /v1 body limit below 1 KiB", "serve", ["--OpenAi:MaxRequestBytes=0"], "", "MaxRequestBytes" },
         };
     }
 

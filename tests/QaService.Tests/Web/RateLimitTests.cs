@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using QaService.Tests.Support;
 
 namespace QaService.Tests.Web;
@@ -48,6 +49,32 @@ public sealed class RateLimitTests
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/documents")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ChatCompletions_DrawOnTheSameAllowance_AndAreRefusedInOpenAiShape()
+    {
+        await using var app = await KestrelTestApp.StartAsync(new Dictionary<string, string?>
+        {
+            ["RateLimiting:PermitLimit"] = "2",
+            ["RateLimiting:Window"] = "00:05:00",
+            ["RateLimiting:ExemptLoopback"] = "false",
+        });
+        using var client = app.CreateClient();
+        var completion = new { model = "qaservice-extractive", messages = new[] { new { role = "user", content = Question } } };
+
+        using (var asked = await client.AskAsync(Question))
+        using (var completed = await client.PostAsJsonAsync("/v1/chat/completions", completion))
+        {
+            Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        }
+
+        using var refused = await client.PostAsJsonAsync("/v1/chat/completions", completion);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.InRange(refused.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        using var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal("rate_limit_exceeded", error.RootElement.GetProperty("error").GetProperty("code").GetString());
     }
 
     [Fact]

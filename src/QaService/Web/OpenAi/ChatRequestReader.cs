@@ -14,6 +14,19 @@ internal static class ChatRequestReader
     /// <summary>The request, or the error reply to send instead.</summary>
     public static (ChatRequest? Request, IResult? Error) Read(JsonElement body)
     {
+        try
+        {
+            return ReadValid(body);
+        }
+        catch (InvalidOperationException e) when (e.Message.Contains("UTF", StringComparison.Ordinal))
+        {
+            // System.Text.Json parses such strings but refuses to turn them into .NET text.
+            return Fail("The body holds text that is not valid Unicode (a lone surrogate or invalid UTF-8).");
+        }
+    }
+
+    private static (ChatRequest? Request, IResult? Error) ReadValid(JsonElement body)
+    {
         if (body.ValueKind != JsonValueKind.Object)
         {
             return Fail("The body must be a JSON object with 'model' and 'messages'.");
@@ -31,7 +44,8 @@ internal static class ChatRequestReader
             return (null, OpenAiErrors.UnknownModel(model));
         }
 
-        if (body.TryGetProperty("n", out var n) && n.ValueKind != JsonValueKind.Null && !(n.TryGetInt32(out var count) && count == 1))
+        if (body.TryGetProperty("n", out var n) && n.ValueKind != JsonValueKind.Null
+            && !(n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var count) && count == 1))
         {
             return Fail("'n' must be 1: QaService gives one answer per request.", "n", "unsupported_value");
         }

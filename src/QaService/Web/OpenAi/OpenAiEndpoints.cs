@@ -16,7 +16,7 @@ internal static class OpenAiEndpoints
 {
     public static IServiceCollection AddOpenAiEndpoints(this IServiceCollection services)
     {
-        services.AddOptions<OpenAiOptions>().BindConfiguration(OpenAiOptions.SectionName);
+        services.AddOptions<OpenAiOptions>().BindConfiguration(OpenAiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 
@@ -45,6 +45,7 @@ internal static class OpenAiEndpoints
                 : Results.Json(OpenAiModels.Card(id), OpenAiJson.Options))
             .WithName("OpenAiModel").WithSummary("One of the models of /v1/models.");
         v1.MapPost("/chat/completions", CompleteAsync)
+            .RequireRateLimiting(AskRateLimiting.PolicyName)
             .WithName("OpenAiChatCompletions")
             .WithSummary("Answers the last user message, with the earlier ones as the conversation, in OpenAI's chat-completions format.");
         return app;

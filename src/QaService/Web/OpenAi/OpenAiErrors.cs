@@ -22,6 +22,9 @@ internal static class OpenAiErrors
     public static IResult NotReady(string message) =>
         Reply(StatusCodes.Status503ServiceUnavailable, message, "server_error", null, "service_unavailable");
 
+    public static IResult RateLimited(int retryAfterSeconds) =>
+        Reply(StatusCodes.Status429TooManyRequests, $"Too many requests from this client; retry in {retryAfterSeconds} s.", "requests", null, "rate_limit_exceeded");
+
     /// <summary>The error for a bare status that the framework set (no route, a rate limiter's 429 …).</summary>
     public static IResult ForStatus(int status) => status switch
     {

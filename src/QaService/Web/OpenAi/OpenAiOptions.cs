@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace QaService.Host.Web.OpenAi;
 
 /// <summary>The <c>OpenAi</c> section: who may use <c>/v1</c>.</summary>
@@ -9,5 +11,6 @@ internal sealed class OpenAiOptions
     public List<string> ApiKeys { get; set; } = [];
 
     /// <summary>The largest request body accepted on <c>/v1</c>, in bytes.</summary>
+    [Range(1024, int.MaxValue)]
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 }
