@@ -10,7 +10,7 @@ namespace QaService.Conversation;
 /// that turn was about ("bridge" for "the Velmora Harbour Bridge") as its own term; the rest of that turn's topic (its
 /// terms, names from its answer, what it carried over) joins as context terms, weighted below the question's own
 /// words; the previous question is embedded with it; the sentences that turn cited become a small prior; and a
-/// follow-up to a question about the author ("what post did he hold?") is about the author too. A question that brings
+/// follow-up that points back at the author of a question about them ("what post did he hold?") is about the author too. A question that brings
 /// a subject of its own and does not point back is a change of topic, read on its own.
 /// </summary>
 public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
@@ -45,8 +45,9 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
         var corpus = followUp.Corpus;
         var known = corpus.KnownTerms;
         var cues = FollowUpCues.Read(followUp.Question);
-        if (!DependsOnEarlierTurns(cues, question.Terms.Count, question.Terms.Count(known.Contains)))
+        if (cues.WordCount == 0 || !DependsOnEarlierTurns(cues, question.Terms.Count, question.Terms.Count(known.Contains)))
         {
+            // A "?" or an emoji asks nothing, of this turn or the last: it is read as the empty question it is.
             return question;
         }
 
@@ -59,7 +60,7 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
             ContextTerms = context,
             ContextWeight = ContextWeight(corpus, terms.Where(known.Contains), context),
             DenseText = $"{previous.Question} {followUp.Question}",
-            AsksAboutAuthor = question.AsksAboutAuthor || previous.AboutAuthor,
+            AsksAboutAuthor = question.AsksAboutAuthor || (previous.AboutAuthor && StaysOnTheAuthor(cues, question.Terms.Count, followUp.Question)),
             SentencePriors = cues.WantsSomethingElse ? Priors(previous, corpus, AlreadySaid) : new Dictionary<int, double>(),
         };
     }
@@ -75,6 +76,14 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
         || ownTerms == 0
         || (cues.PointsBack && ownKnownTerms <= 2)
         || (cues.WordCount <= 4 && ownKnownTerms <= 1);
+
+    /// <summary>
+    /// Whether a follow-up to a question about the author is about the author too: it points back at them ("what post did
+    /// he hold?") or carries on without words of its own ("in which country?"), and names nothing new. "Where is the TTP?"
+    /// has moved on, however short.
+    /// </summary>
+    private static bool StaysOnTheAuthor(FollowUpCues cues, int ownTerms, string question) =>
+        (cues.RefersBack || cues.IsElliptical || ownTerms == 0) && NamedThings.FirstIndex(question) < 0;
 
     private static double ContextWeight(Corpus corpus, IEnumerable<string> ownKnown, IReadOnlyList<string> context)
     {

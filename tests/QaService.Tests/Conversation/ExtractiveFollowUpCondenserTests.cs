@@ -40,6 +40,26 @@ public sealed class ExtractiveFollowUpCondenserTests
     {
         Assert.True(Condense("what post did he hold?", aboutAuthor: true).AsksAboutAuthor);
         Assert.False(Condense("what post did he hold?").AsksAboutAuthor);
+        Assert.True(Condense("in which country?", aboutAuthor: true).AsksAboutAuthor);
+    }
+
+    [Theory]
+    [InlineData("Where is the TTP?")]
+    [InlineData("Which orchestra closed?")]
+    [InlineData("what about the Velmora orchestra?")]
+    public void FollowUp_ThatMovesOnFromTheAuthor_IsNotAboutTheAuthor(string question) =>
+        Assert.False(Condense(question, aboutAuthor: true).AsksAboutAuthor);
+
+    [Theory]
+    [InlineData("?")]
+    [InlineData("...")]
+    [InlineData("\U0001F642")]
+    public void FollowUp_WithoutWords_AsksNothing(string question)
+    {
+        var condensed = Condense(System.Text.RegularExpressions.Regex.Unescape(question));
+
+        Assert.True(condensed.IsEmpty);
+        Assert.Empty(condensed.ContextTerms);
     }
 
     private static QuestionAnalysis Condense(string question, bool aboutAuthor = false)
