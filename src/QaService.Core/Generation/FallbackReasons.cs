@@ -14,7 +14,11 @@ internal static class FallbackReasons
     public const string NothingRelevant = "the article holds nothing relevant to the question, so the language model was not asked";
     public const string BreakerOpen = "the language model failed repeatedly and is paused for a while (circuit breaker open)";
     public const string Empty = "the language model sent an empty answer";
+    public const string Unreadable = "the language model's reply could not be read";
     public const string Unfinished = "the language model's answer broke off midway: the stream ended before the answer was finished";
+
+    public static string TooLong(int maxTokens) =>
+        $"the language model's answer ran far past Llm:MaxTokens ({maxTokens}), so it was cut off and not used";
 
     public static string For(Exception failure, LlmOptions options, bool midway)
     {
@@ -43,7 +47,7 @@ internal static class FallbackReasons
         if (StatusOf(chain) is { } status)
         {
             return status == (int)HttpStatusCode.TooManyRequests
-                ? "the language model is rate-limited (HTTP 429) and retries did not help"
+                ? "the language model is rate-limited (HTTP 429)"
                 : $"the language model replied with an error (HTTP {status})";
         }
 
@@ -58,7 +62,7 @@ internal static class FallbackReasons
             return "the connection to the language model failed";
         }
 
-        return "the language model's reply could not be read";
+        return Unreadable;
     }
 
     // Semantic Kernel wraps most HTTP errors in HttpOperationException; a streamed call can surface the OpenAI

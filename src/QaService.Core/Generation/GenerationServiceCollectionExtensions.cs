@@ -40,6 +40,8 @@ public static class GenerationServiceCollectionExtensions
                         UseJitter = true,
                         Delay = llm.RetryDelay,
                         ShouldRetryAfterHeader = true,
+                        ShouldHandle = args => ValueTask.FromResult(
+                            HttpClientResiliencePredicates.IsTransient(args.Outcome) && !AsksToWaitLongerThan(args.Outcome.Result, llm.AttemptTimeout)),
                     });
                 }
 
@@ -56,4 +58,12 @@ public static class GenerationServiceCollectionExtensions
             });
         return services;
     }
+
+    /// <summary>
+    /// A server that asks to be left alone for longer than an attempt may take (<c>Retry-After: 3600</c>) is not waited
+    /// for: the question falls back at once, saying the model is rate-limited, rather than after the whole timeout.
+    /// </summary>
+    private static bool AsksToWaitLongerThan(HttpResponseMessage? response, TimeSpan limit) =>
+        response?.Headers.RetryAfter is { } retryAfter
+        && (retryAfter.Delta ?? (retryAfter.Date - DateTimeOffset.UtcNow) ?? TimeSpan.Zero) > limit;
 }

@@ -26,6 +26,9 @@ public sealed partial class GenerativeAnswerer(
     /// <summary>The sentence the answer prompt tells the model to reply when the passages do not answer.</summary>
     public const string NotFoundSentence = "The article does not say.";
 
+    // Tokens run to a few characters each; a server that ignores max_tokens is cut off well past what it was allowed.
+    private const int MaxCharactersPerToken = 16;
+
     private const string UnsupportedRemoved = "sentences the passages do not support were removed from the generated answer";
 
     private const string UncitedWarning = "The generated answer cites none of the passages; check it against the sources.";
@@ -66,6 +69,8 @@ public sealed partial class GenerativeAnswerer(
         deadline.CancelAfter(llm.TotalTimeout);
 
         var text = new StringBuilder();
+        var longest = llm.MaxTokens * MaxCharactersPerToken;
+        var chunks = 0;
         var finished = false;
         string? failure = null;
         IAsyncEnumerator<StreamingChatMessageContent>? stream = null;
@@ -89,6 +94,7 @@ public sealed partial class GenerativeAnswerer(
                 }
 
                 piece = stream.Current.Content;
+                chunks++;
 
                 // Every OpenAI-compatible server ends a complete answer with a finish reason; a stream that closes
                 // without one was cut off, however cleanly.
@@ -105,6 +111,13 @@ public sealed partial class GenerativeAnswerer(
                 continue;
             }
 
+            if (text.Length + piece.Length > longest)
+            {
+                failure = FallbackReasons.TooLong(llm.MaxTokens);
+                LogFallback("answer too long", failure);
+                break;
+            }
+
             if (text.Length == 0)
             {
                 yield return new CitationsEvent(given.Select(CitationMarkerMapper.ToCitation).ToList());
@@ -119,7 +132,13 @@ public sealed partial class GenerativeAnswerer(
             await stream.DisposeAsync().ConfigureAwait(false);
         }
 
-        if (failure is null && text.ToString().Trim().Length == 0)
+        if (failure is null && chunks == 0)
+        {
+            // A 200 whose body holds no chunk at all (an HTML page, a proxy's error) was not an answer, not even an empty one.
+            failure = FallbackReasons.Unreadable;
+            LogFallback("no chunks", failure);
+        }
+        else if (failure is null && text.ToString().Trim().Length == 0)
         {
             failure = FallbackReasons.Empty;
         }

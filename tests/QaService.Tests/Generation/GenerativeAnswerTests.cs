@@ -67,6 +67,20 @@ public sealed class GenerativeAnswerTests
     }
 
     [Fact]
+    public async Task Ask_WhenModelAsksToWaitLongerThanAnAttempt_FallsBackAtOnceSayingItIsRateLimited()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeReply.Status(429, retryAfter: "3600"), FakeReply.Answer("Pezeshkian visited [1]."));
+        using var host = new LlmTestHost(server.BaseAddress);
+
+        var reply = await host.AskAsync(Question);
+
+        Assert.Equal(ReplyMode.Extractive, reply.Mode);
+        Assert.Contains("rate-limited", reply.FallbackReason, StringComparison.Ordinal);
+        Assert.Equal(1, server.Requests);
+    }
+
+    [Fact]
     public async Task Ask_WithQuestionTheArticleDoesNotAnswer_AbstainsWithoutCallingTheModel()
     {
         await using var server = await FakeLlmServer.StartAsync();

@@ -61,6 +61,32 @@ public sealed class LlmFallbackTests
     }
 
     [Fact]
+    public async Task Ask_WhenTheEndpointSendsAWebPage_FallsBackSayingTheReplyCouldNotBeRead()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Default = FakeReply.Html();
+        using var host = new LlmTestHost(server.BaseAddress);
+        var extractive = await host.AskAsync(Question, AnswerMode.Extractive);
+
+        var reply = await host.AskAsync(Question);
+
+        AssertFallback(extractive, reply, "could not be read");
+    }
+
+    [Fact]
+    public async Task Ask_WhenModelRunsFarPastMaxTokens_IsCutOffAndFallsBack()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Default = FakeReply.Answer(string.Concat(Enumerable.Repeat("Pezeshkian visited Pakistan [1]. ", 400)));
+        using var host = new LlmTestHost(server.BaseAddress, new Dictionary<string, string?> { ["Llm:MaxTokens"] = "50" });
+        var extractive = await host.AskAsync(Question, AnswerMode.Extractive);
+
+        var reply = await host.AskAsync(Question);
+
+        AssertFallback(extractive, reply, "ran far past Llm:MaxTokens (50)");
+    }
+
+    [Fact]
     public async Task Ask_WhenNothingListensAtTheEndpoint_FallsBack()
     {
         await using var server = await FakeLlmServer.StartAsync();

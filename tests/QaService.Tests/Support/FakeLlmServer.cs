@@ -169,6 +169,13 @@ public sealed record FakeReply(Func<HttpContext, bool, CancellationToken, Task> 
         await context.Response.WriteAsync("data: [DONE]\n\n", cancellationToken);
     });
 
+    /// <summary>A 200 with a web page instead of an answer, as a proxy or a misconfigured endpoint sends.</summary>
+    public static FakeReply Html() => new((context, _, cancellationToken) =>
+    {
+        context.Response.ContentType = "text/html";
+        return context.Response.WriteAsync("<html><body><h1>Welcome to nginx!</h1></body></html>", cancellationToken);
+    });
+
     /// <summary>Streams the first words of the answer, then drops the connection.</summary>
     public static FakeReply CutAfter(string text, int tokens) => new(async (context, _, cancellationToken) =>
     {
