@@ -17,9 +17,17 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
             documents.Add(BuiltInDocument.Document);
         }
 
+        var sourceOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in options.Value.Sources)
         {
             var document = LoadFile(source);
+            if (!sourceOf.TryAdd(document.Id, source.Path))
+            {
+                throw new DocumentLoadException(
+                    $"Documents:Sources: '{sourceOf[document.Id]}' and '{source.Path}' would both have the id '{document.Id}'; give one of them its own Id.");
+            }
+
+            // A source may take the built-in article's id, and then replaces it.
             documents.RemoveAll(d => d.Id == document.Id);
             documents.Add(document);
         }

@@ -32,6 +32,11 @@ internal sealed class DocumentsOptionsValidator(IHostEnvironment environment) : 
             }
         }
 
+        foreach (var id in options.Sources.Select(s => s.Id).Where(id => !string.IsNullOrWhiteSpace(id) && !DocumentIds.IsWellFormed(id.Trim())))
+        {
+            failures.Add($"Documents:Sources: the id '{id}' must be letters, digits, '-', '_' or '.', starting with a letter or digit, so it can name the document in a URL.");
+        }
+
         var ids = options.Sources.Where(s => !string.IsNullOrWhiteSpace(s.Id)).GroupBy(s => s.Id).Where(g => g.Count() > 1);
         failures.AddRange(ids.Select(g => $"Documents:Sources: the id '{g.Key}' is used more than once."));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -145,6 +145,8 @@ public sealed class CliProcessTests : IDisposable
             { "a number that is not one", "serve", ["--Chunking:SentencesPerPassage=abc"], "", "SentencesPerPassage" },
             { "malformed appsettings.json", "serve", none, "", "appsettings.json" },
             { "a /v1 body limit below 1 KiB", "serve", ["--OpenAi:MaxRequestBytes=0"], "", "MaxRequestBytes" },
+            { "two files that would share an id", "ask", ["--Documents:Sources:0:Path=notes.md", "--Documents:Sources:1:Path=Notes.txt"], "", "id 'notes'" },
+            { "an id that cannot name a document in a URL", "ask", ["--Documents:Sources:0:Path=notes.md", "--Documents:Sources:0:Id=../x"], "", "id '../x'" },
         };
     }
 
@@ -160,6 +162,8 @@ public sealed class CliProcessTests : IDisposable
         File.WriteAllBytes(Path.Combine(workingFolder.Path, "broken.txt"), [0x41, 0x20, 0xC3, 0x28, 0x20, 0xFF, 0x2E]); // not UTF-8
         workingFolder.File("empty.md", " \n\t\n");
         workingFolder.File("report.pdf", "%PDF-1.4");
+        workingFolder.File("notes.md", "The river Zorbl flows north.");
+        workingFolder.File("Notes.txt", "The river Zorbl flows south.");
         List<string> arguments = command switch
         {
             "serve" => ["serve", "--urls", "http://127.0.0.1:0"],

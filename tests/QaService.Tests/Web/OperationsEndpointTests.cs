@@ -21,6 +21,11 @@ public sealed class OperationsEndpointTests
         Assert.Equal(HttpStatusCode.OK, documents.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("ready", JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("status").GetString());
+        foreach (var probe in new[] { "/healthz", "/readyz" })
+        {
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, probe));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        }
     }
 
     [Fact]
