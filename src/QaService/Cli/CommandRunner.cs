@@ -3,6 +3,7 @@ using QaService.Answering;
 using QaService.Answering.Learning;
 using QaService.Conversation;
 using QaService.Documents;
+using QaService.Host.Evaluation;
 using QaService.Indexing;
 using Spectre.Console;
 
@@ -48,6 +49,10 @@ internal static class CommandRunner
             return Fail(ExitCodes.Failure, e.Message);
         }
         catch (InvalidQuestionException e)
+        {
+            return Fail(ExitCodes.BadArguments, e.Message);
+        }
+        catch (QuestionFileException e)
         {
             return Fail(ExitCodes.BadArguments, e.Message);
         }

@@ -40,14 +40,15 @@ internal static class EvalCommand
             {
                 if (!file.Exists)
                 {
-                    await Console.Error.WriteLineAsync($"error: the question file {file.FullName} does not exist.");
+                    var what = Directory.Exists(file.FullName) ? "is a folder (use --set for a folder of NAME.txt + NAME.jsonl pairs)" : "does not exist";
+                    await Console.Error.WriteLineAsync($"error: the question file {file.FullName} {what}.");
                     return ExitCodes.Failure;
                 }
 
                 var code = await CommandRunner.RunAsync(args, async services =>
                 {
                     var snapshot = await services.GetRequiredService<IndexOwner>().GetReadyAsync(cancellationToken);
-                    await runner.RunAsync(file.Name, services.GetRequiredService<Asker>(), snapshot.Corpus, EvalRunner.ReadItems(file.FullName), parse.GetValue(mode), cancellationToken);
+                    await runner.RunAsync(file.Name, services.GetRequiredService<Asker>(), snapshot.Corpus, QuestionFile.Read(file.FullName), parse.GetValue(mode), cancellationToken);
                     return ExitCodes.Success;
                 });
                 if (code != ExitCodes.Success)
@@ -74,7 +75,7 @@ internal static class EvalCommand
                     {
                         using var host = await DocumentHost.StartAsync(source.DocumentPath, args, cancellationToken);
                         await runner.RunAsync(source.Name, host.Services.GetRequiredService<Asker>(), host.Snapshot.Corpus,
-                            EvalRunner.ReadItems(source.QuestionsPath), parse.GetValue(mode), cancellationToken);
+                            QuestionFile.Read(source.QuestionsPath), parse.GetValue(mode), cancellationToken);
                         return ExitCodes.Success;
                     });
                     if (code != ExitCodes.Success)

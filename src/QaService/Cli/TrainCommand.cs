@@ -61,6 +61,11 @@ internal static class TrainCommand
                 return ExitCodes.Failure;
             }
 
+            if (Mistake(sources, parse.GetValue(modesOption) ?? [], parse.GetValue(output)!) is { } mistake)
+            {
+                return CommandRunner.Refuse(mistake);
+            }
+
             var foldCount = Math.Clamp(parse.GetValue(folds), 2, Math.Max(2, sources.Count));
             return await CommandRunner.RunAsync(HostArguments.From(parse), async _ =>
             {
@@ -93,6 +98,33 @@ internal static class TrainCommand
             });
         });
         return command;
+    }
+
+    /// <summary>What makes the training fail, found before the documents are indexed rather than after.</summary>
+    private static string? Mistake(List<QuestionSource> sources, string[] modes, FileInfo output)
+    {
+        string[] known = [AnswerModel.Hybrid, AnswerModel.Lexical];
+        if (modes.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
+        {
+            return $"--modes takes {string.Join(" and/or ", known)}, not '{unknown}'.";
+        }
+
+        if (modes.Length == 0)
+        {
+            return $"--modes needs {string.Join(" and/or ", known)}.";
+        }
+
+        if (sources.Count < 2)
+        {
+            return $"Training needs at least two documents, as its folds hold documents out whole; --data gives {sources.Count}.";
+        }
+
+        if (Directory.Exists(output.FullName))
+        {
+            return $"--out {output.FullName} is a folder; give the model file's path.";
+        }
+
+        return output.Directory is { Exists: false } folder ? $"--out: the folder {folder.FullName} does not exist." : null;
     }
 
     private static void Log(string line) => Console.Error.WriteLine(line);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using QaService.Answering;
 using QaService.Indexing;
 
@@ -14,13 +13,6 @@ internal sealed class EvalRunner
     private readonly List<EvalRow> rows = [];
 
     public IReadOnlyList<EvalRow> Rows => rows;
-
-    public static IReadOnlyList<EvalItem> ReadItems(string path) =>
-        File.ReadLines(path)
-            .Where(line => !string.IsNullOrWhiteSpace(line))
-            .Select(line => JsonSerializer.Deserialize<EvalItem>(line, JsonSerializerOptions.Web)
-                ?? throw new InvalidDataException($"An empty line in {path}."))
-            .ToList();
 
     public async Task RunAsync(string document, Asker asker, Corpus corpus, IEnumerable<EvalItem> items, AnswerMode mode, CancellationToken cancellationToken)
     {

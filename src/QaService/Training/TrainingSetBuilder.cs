@@ -52,7 +52,7 @@ internal static class TrainingSetBuilder
         var count = 0;
         var corpus = host.Snapshot.Corpus;
         var documentNames = MisleadingQuestion.NamesIn(corpus.Sentences.Select(s => s.Text));
-        foreach (var (question, answerable, keys) in Questions(EvalRunner.ReadItems(source.QuestionsPath)))
+        foreach (var (question, answerable, keys) in Questions(QuestionFile.Read(source.QuestionsPath)))
         {
             var analysis = QuestionAnalyzer.Analyze(QuestionText.Clean(question, int.MaxValue));
             var rewritten = misleading && answerable ? Misleading(question, keys, corpus, documentNames) : null;

@@ -31,6 +31,42 @@ public sealed class CliRoughEdgesTests : IDisposable
         Assert.Contains(Path.Combine(workingFolder.Path, "no-such-questions.jsonl"), result.StdErr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("not json", "line 2: not a valid question")]
+    [InlineData("{\"id\": \"d1\", \"kind\": \"dialog\", \"turns\": null}", "line 2: a dialog needs a non-empty 'turns' list")]
+    [InlineData("{\"id\": \"a2\", \"kind\": \"answerable\", \"question\": \"Who?\", \"evidence\": [null], \"answer_keys\": [[\"x\"]]}", "line 2: 'evidence' holds a null")]
+    [InlineData("{\"id\": \"a3\", \"question\": \"Who?\"}", "line 2: 'kind' must be")]
+    public async Task Eval_WithAMalformedQuestionFile_Exits1AndNamesTheLineAndWhatIsWrong(string secondLine, string expected)
+    {
+        var file = workingFolder.File("questions.jsonl", "{\"id\": \"a1\", \"kind\": \"unanswerable\", \"question\": \"Who owns the moon?\"}\n" + secondLine + "\n");
+
+        var result = await CliRunner.RunAsync(["eval", "--questions", file], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"{file}, {expected}", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("one", "at least two documents", "--out", "model.zip")]
+    [InlineData("two", "is a folder", "--out", ".")]
+    [InlineData("two", "--modes takes hybrid and/or lexical, not 'foo'", "--out", "model.zip", "--modes", "foo")]
+    public async Task Train_RefusesWhatWouldFailOnlyAfterIndexing(string documents, string expected, params string[] arguments)
+    {
+        var questions = "{\"id\": \"q\", \"kind\": \"unanswerable\", \"question\": \"Who owns the moon?\"}\n";
+        var data = Directory.CreateDirectory(Path.Combine(workingFolder.Path, "data")).FullName;
+        foreach (var name in documents == "one" ? ["a"] : new[] { "a", "b" })
+        {
+            File.WriteAllText(Path.Combine(data, name + ".txt"), "The river Zorbl flows north.");
+            File.WriteAllText(Path.Combine(data, name + ".jsonl"), questions);
+        }
+
+        var result = await CliRunner.RunAsync(["train", "--data", data, .. arguments], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(expected, result.StdErr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ask_IntoAPipe_KeepsEachCitationOnOneLine()
     {

@@ -32,7 +32,8 @@ public sealed class AnswerModel : IDisposable
             var full = Path.GetFullPath(path, environment.ContentRootPath);
             if (!File.Exists(full))
             {
-                throw new AnswerModelException($"The answer model file {full} (Answering:ModelPath) does not exist.");
+                var what = Directory.Exists(full) ? "is a folder, not a model file" : "does not exist";
+                throw new AnswerModelException($"The answer model file {full} (Answering:ModelPath) {what}.");
             }
 
             using var stream = File.OpenRead(full);
