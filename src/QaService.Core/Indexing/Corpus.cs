@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using QaService.Documents;
 using QaService.Ingestion;
 using QaService.Text;
@@ -10,7 +11,7 @@ namespace QaService.Indexing;
 /// Every document split into sentences and passages, with each sentence's stems. Sentences and passages are numbered
 /// across documents; that number is the key stored in the Lucene index.
 /// </summary>
-public sealed class Corpus
+public sealed partial class Corpus
 {
     private readonly Dictionary<string, SourceDocument> documentsById;
     private readonly int[][] passagesOfSentence;
@@ -97,8 +98,12 @@ public sealed class Corpus
 
     private int[] FirstSentenceKey { get; }
 
-    private bool IsAboutAuthor(int key) =>
-        IsByline(key) || SentenceTerms[key].Contains("author") || SentenceTerms[key].Contains("writer");
+    private bool IsAboutAuthor(int key) => IsByline(key) || AuthorNote().IsMatch(Sentences[key].Text);
+
+    // "The author is a former …", "The writer teaches …": the note newspapers put under an article. A sentence that only
+    // mentions authors ("Many authors have written about it") is not one.
+    [GeneratedRegex(@"^\W*(about )?the (author|writer)s?\b", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorNote();
 
     private bool IsByline(int key)
     {

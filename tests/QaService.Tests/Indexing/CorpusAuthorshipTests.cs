@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Options;
+using QaService.Documents;
+using QaService.Indexing;
+using QaService.Ingestion;
+
+namespace QaService.Tests.Indexing;
+
+public sealed class CorpusAuthorshipTests
+{
+    [Fact]
+    public void AuthorshipSentences_AreTheBylineAndTheAuthorNote_NotEverySentenceThatMentionsAuthors()
+    {
+        const string text = "Mara Lind\nMany authors have written about the river Zorbl. Its writers praise the north bank.\n"
+            + "The river floods every spring.\nThe writer teaches geography in Velmora.\n";
+        var corpus = Corpus.Create(
+            [new SourceDocument("zorbl", "Zorbl", text)], new Chunker(Options.Create(new ChunkingOptions())), new ChunkingOptions());
+
+        var authorship = corpus.AuthorshipSentences.Select(k => corpus.Sentences[k].Text).Order().ToList();
+
+        Assert.Equal(["Mara Lind", "The writer teaches geography in Velmora."], authorship);
+    }
+}
