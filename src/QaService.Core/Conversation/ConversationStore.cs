@@ -43,7 +43,7 @@ public sealed partial class ConversationStore(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogUnavailable(logger, "read", e);
+            LogUnavailable(logger, "read", e.Message);
             return ConversationState.New(id);
         }
 
@@ -63,7 +63,7 @@ public sealed partial class ConversationStore(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogUnavailable(logger, "save", e);
+            LogUnavailable(logger, "save", e.Message);
         }
 
         return state;
@@ -85,8 +85,9 @@ public sealed partial class ConversationStore(
         }
     }
 
-    [LoggerMessage(LogLevel.Warning, "Could not {Action} a conversation; the question is answered on its own.")]
-    private static partial void LogUnavailable(ILogger logger, string action, Exception exception);
+    // The reason alone: an unreachable store is an operating condition, and a stack trace on every question buries it.
+    [LoggerMessage(LogLevel.Warning, "Could not {Action} a conversation ({Reason}); the question is answered on its own.")]
+    private static partial void LogUnavailable(ILogger logger, string action, string reason);
 
     [LoggerMessage(LogLevel.Warning, "A stored conversation could not be read; a new one starts.")]
     private static partial void LogUnreadable(ILogger logger, Exception exception);

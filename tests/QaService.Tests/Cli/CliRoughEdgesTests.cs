@@ -23,6 +23,16 @@ public sealed class CliRoughEdgesTests : IDisposable
     }
 
     [Fact]
+    public async Task AValueAnOptionCannotTake_IsNamedOnStandardError_WithoutTheWholeHelp()
+    {
+        var result = await CliRunner.RunAsync(["ask", "--mode", "sideways", Question], workingFolder.Path, timeout: TimeSpan.FromSeconds(30));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("'sideways' for option '--mode'", result.StdErr, StringComparison.Ordinal);
+        Assert.Equal("", result.StdOut.Trim());
+    }
+
+    [Fact]
     public async Task Eval_WithAMissingQuestionFile_Exits1AndNamesTheFile()
     {
         var result = await CliRunner.RunAsync(["eval", "--questions", "no-such-questions.jsonl"], workingFolder.Path, timeout: TimeSpan.FromSeconds(30));
