@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using QaService.Answering;
 using Spectre.Console;
 
@@ -21,20 +22,15 @@ internal static class AskCommand
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) =>
         {
-            // Unknown tokens are let through for configuration, so a mistyped option before the question lands here as the question.
-            if (parse.GetValue(question) is { } text && text.StartsWith("--", StringComparison.Ordinal))
-            {
-                return Task.FromResult(CommandRunner.Refuse($"Unknown option '{text}'. Run with --help for the options."));
-            }
-
-            return RunAsync(parse, cancellationToken);
+            var (text, settings, mistake) = QuestionAndSettings(parse, parse.GetValue(question) ?? "");
+            return mistake is not null ? Task.FromResult(CommandRunner.Refuse(mistake)) : RunAsync(parse, text, settings, cancellationToken);
         });
         return command;
 
-        Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken) => CommandRunner.RunAsync(HostArguments.From(parse), async services =>
+        Task<int> RunAsync(ParseResult parse, string text, IEnumerable<string> settings, CancellationToken cancellationToken) => CommandRunner.RunAsync(HostArguments.From(parse, settings), async services =>
         {
             var asker = services.GetRequiredService<Asker>();
-            var request = new AskRequest(parse.GetValue(question) ?? "", parse.GetValue(conversation), parse.GetValue(mode), parse.GetValue(explain));
+            var request = new AskRequest(text, parse.GetValue(conversation), parse.GetValue(mode), parse.GetValue(explain));
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(ReplyPrinter.ToJson(await asker.AskAsync(request, cancellationToken)));
@@ -51,5 +47,26 @@ internal static class AskCommand
 
             return ExitCodes.Success;
         });
+    }
+
+    /// <summary>
+    /// The question and the settings. Unknown tokens are let through for configuration, so a setting given before the
+    /// question (<c>ask --Index:Path=x "Who?"</c>) lands in the question's place: the question is then the one token
+    /// that is not a setting. After <c>--</c>, a question may start with dashes.
+    /// </summary>
+    private static (string Question, IReadOnlyList<string> Settings, string? Mistake) QuestionAndSettings(ParseResult parse, string given)
+    {
+        if (!given.StartsWith("--", StringComparison.Ordinal) || parse.Tokens.Any(t => t.Type == TokenType.DoubleDash))
+        {
+            return (given, parse.UnmatchedTokens, null);
+        }
+
+        var (settings, others) = ConfigurationArguments.Split([given, .. parse.UnmatchedTokens]);
+        return others switch
+        {
+            [var question] when !question.StartsWith('-') => (question, settings, null),
+            [] => ("", settings, "Give the question, in quotes: ask \"Who wrote the article?\"."),
+            _ => ("", settings, ConfigurationArguments.Mistake(others[0])),
+        };
     }
 }

@@ -12,9 +12,11 @@ internal static class HostArguments
         Recursive = true,
     };
 
-    public static List<string> From(ParseResult parse)
+    public static List<string> From(ParseResult parse) => From(parse, parse.UnmatchedTokens);
+
+    public static List<string> From(ParseResult parse, IEnumerable<string> settings)
     {
-        var args = parse.UnmatchedTokens.ToList();
+        var args = settings.ToList();
         if (parse.GetValue(Offline))
         {
             // Last, so it wins over the same key given earlier on the command line or in any other source.

@@ -33,6 +33,40 @@ public sealed class CliRoughEdgesTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_WithSettingsBeforeTheQuestion_TakesTheQuestionAndTheSettings()
+    {
+        var notes = workingFolder.File("notes.md", "The river Zorbl flows north into the lake.");
+
+        var result = await CliRunner.RunAsync(
+            ["ask", "--Documents:IncludeBuiltIn=false", "--Documents:Sources:0:Path", notes, "Which way does the river Zorbl flow?"],
+            workingFolder.Path, timeout: TimeSpan.FromSeconds(120));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith("The river Zorbl flows north", result.StdOut.TrimStart(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Give the question, in quotes", "ask", "--Index:Path=elsewhere")]
+    [InlineData("Unknown option '--bogus'", "ask", "--Index:Path=elsewhere", "--bogus", "Who?")]
+    public async Task Ask_WithoutOneQuestionAmongTheSettings_SaysWhatIsMissingOrUnknown(string expected, params string[] arguments)
+    {
+        var result = await CliRunner.RunAsync(arguments, workingFolder.Path, timeout: TimeSpan.FromSeconds(30));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains(expected, result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_AfterADoubleDash_TakesAQuestionThatStartsWithDashes()
+    {
+        var result = await CliRunner.RunAsync(["ask", "--json", "--", "--help"], workingFolder.Path, timeout: TimeSpan.FromSeconds(120));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.DoesNotContain("Usage:", result.StdOut, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(WireReply.Parse(result.StdOut).Answer));
+    }
+
+    [Fact]
     public async Task Eval_WithAMissingQuestionFile_Exits1AndNamesTheFile()
     {
         var result = await CliRunner.RunAsync(["eval", "--questions", "no-such-questions.jsonl"], workingFolder.Path, timeout: TimeSpan.FromSeconds(30));
