@@ -58,7 +58,7 @@ internal static partial class AskRequestReader
 
         if (body is null)
         {
-            return Refuse("The body is empty; send {\"question\": \"...\"}.");
+            return Refuse(NotAnObject);
         }
 
         if (!TryParseMode(body.Mode, out var mode))
@@ -95,6 +95,11 @@ internal static partial class AskRequestReader
         return false;
     }
 
+    // System.Text.Json's limit when MaxDepth is left at 0.
+    private const int DefaultMaxDepth = 64;
+
+    private const string NotAnObject = "The body must be a JSON object such as {\"question\": \"...\"}.";
+
     private static readonly Dictionary<string, string> ExpectedTypes = new(StringComparer.OrdinalIgnoreCase)
     {
         ["question"] = "a string",
@@ -121,7 +126,12 @@ internal static partial class AskRequestReader
 
         if (wrongValue && e.Path == "$")
         {
-            return "The body must be a JSON object such as {\"question\": \"...\"}.";
+            return NotAnObject;
+        }
+
+        if ((e.InnerException ?? e).Message.Contains("maximum configured depth", StringComparison.Ordinal))
+        {
+            return $"The body nests deeper than {(ApiJson.Options.MaxDepth is 0 ? DefaultMaxDepth : ApiJson.Options.MaxDepth)} levels; an ask request is one flat JSON object such as {{\"question\": \"...\"}}.";
         }
 
         return e.LineNumber is { } line && e.BytePositionInLine is { } position

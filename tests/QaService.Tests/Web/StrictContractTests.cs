@@ -26,6 +26,8 @@ public sealed class StrictContractTests
         { "a string as explain", "{\"question\": \"Who?\", \"explain\": \"yes\"}", "The field 'explain' must be true or false." },
         { "a number as the mode", "{\"question\": \"Who?\", \"mode\": 1}", "The field 'mode' must be a string: auto, extractive or generative." },
         { "an array as the body", "[\"Who?\"]", "The body must be a JSON object" },
+        { "the JSON null", "null", "The body must be a JSON object" },
+        { "nesting past the depth limit", "{\"question\": \"Who?\", \"extra\": " + new string('[', 80) + new string(']', 80) + "}", "The body nests deeper than 64 levels" },
         { "malformed JSON", "{\"question\": \"Who?\"", "not valid JSON" },
     };
 
