@@ -46,7 +46,10 @@ public sealed partial class Corpus
         passagesOfSentence = owners.Select(o => o.ToArray()).ToArray();
         DocumentFrequency = SentenceTerms.SelectMany(t => t).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         KnownTerms = DocumentFrequency.Keys.ToHashSet();
-        AuthorshipSentences = Enumerable.Range(0, Sentences.Count).Where(IsAboutAuthor).ToHashSet();
+        var lastParagraph = Sentences.GroupBy(s => s.DocumentId).ToDictionary(g => g.Key, g => g.Max(s => s.Paragraph));
+        AuthorshipSentences = Enumerable.Range(0, Sentences.Count)
+            .Where(k => IsByline(k) || (Sentences[k].Paragraph == lastParagraph[Sentences[k].DocumentId] && AuthorNote().IsMatch(Sentences[k].Text)))
+            .ToHashSet();
         var bodyTerms = Enumerable.Range(0, Sentences.Count).Where(k => !AuthorshipSentences.Contains(k)).SelectMany(k => SentenceTerms[k]).ToHashSet();
         AuthorTerms = AuthorshipSentences.Where(IsByline).SelectMany(k => SentenceTerms[k]).Where(t => !bodyTerms.Contains(t)).ToHashSet();
         SentenceNames = Sentences.Select(s => NamedThings.Stems(s.Text).ToHashSet()).ToList();
@@ -98,10 +101,8 @@ public sealed partial class Corpus
 
     private int[] FirstSentenceKey { get; }
 
-    private bool IsAboutAuthor(int key) => IsByline(key) || AuthorNote().IsMatch(Sentences[key].Text);
-
-    // "The author is a former …", "The writer teaches …": the note newspapers put under an article. A sentence that only
-    // mentions authors ("Many authors have written about it") is not one.
+    // "The author is a former …", "The writer teaches …": the note newspapers put under an article, in its last
+    // paragraph. A sentence that only mentions authors ("Many authors have written about it") is not one.
     [GeneratedRegex(@"^\W*(about )?the (author|writer)s?\b", RegexOptions.IgnoreCase)]
     private static partial Regex AuthorNote();
 

@@ -70,6 +70,25 @@ public sealed class CandidateFeaturesTests : IDisposable
         Assert.Equal(0.8f, features[Array.IndexOf(QuestionFeatures.Names, "probability.gap")], 3);
     }
 
+    [Fact]
+    public async Task BylineAndAuthorNote_AreNeverCandidates_ThoughTheyShareTheQuestionsWords()
+    {
+        using var host = CoreHost.Build(folder.Path, new Dictionary<string, string?>
+        {
+            ["Documents:IncludeBuiltIn"] = "false",
+            ["Documents:Sources:0:Path"] = folder.File("signed.md", "Ilse Marren\n\n" + Report + "\nThe author surveyed the outer basin for the harbour council.\n"),
+            ["Index:Path"] = Path.Combine(folder.Path, "signed-index"),
+        });
+        var snapshot = await host.Services.GetRequiredService<IndexOwner>().GetReadyAsync(CancellationToken.None);
+        var retrieval = host.Services.GetRequiredService<Retriever>().Retrieve(
+            snapshot, QuestionAnalyzer.Analyze("Who surveyed the outer basin for the harbour council?"), CancellationToken.None);
+
+        var texts = CandidateFeatures.Extract(retrieval).Select(c => retrieval.Corpus.Sentences[c.Key].Text).ToList();
+
+        Assert.Contains(texts, t => t.StartsWith("Engineers from Rotterdam", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.StartsWith("The author", StringComparison.Ordinal) || t == "Ilse Marren");
+    }
+
     private static float Feature(Candidate candidate, string name) => candidate.Features[Array.IndexOf(CandidateFeatures.Names, name)];
 
     private async Task<Candidate> CandidateAsync(string question, string sentenceWord)

@@ -8,10 +8,10 @@ namespace QaService.Tests.Indexing;
 public sealed class CorpusAuthorshipTests
 {
     [Fact]
-    public void AuthorshipSentences_AreTheBylineAndTheAuthorNote_NotEverySentenceThatMentionsAuthors()
+    public void AuthorshipSentences_AreTheBylineAndTheClosingAuthorNote_NotEverySentenceThatMentionsAWriter()
     {
         const string text = "Mara Lind\nMany authors have written about the river Zorbl. Its writers praise the north bank.\n"
-            + "The river floods every spring.\nThe writer teaches geography in Velmora.\n";
+            + "The writer Ilse Marren called it the coldest river.\n\nThe writer teaches geography in Velmora.\n";
         var corpus = Corpus.Create(
             [new SourceDocument("zorbl", "Zorbl", text)], new Chunker(Options.Create(new ChunkingOptions())), new ChunkingOptions());
 

@@ -36,7 +36,7 @@ public static class CandidateFeatures
     /// Identifies the feature vector, with the encoders behind its dense features; a model file trained on another
     /// schema is refused.
     /// </summary>
-    public static string Schema { get; } = $"candidate-v3({Embeddings.PackagedEnsembleModel.Id}):{string.Join(',', Names)}";
+    public static string Schema { get; } = $"candidate-v4({Embeddings.PackagedEnsembleModel.Id}):{string.Join(',', Names)}";
 
     private const int TopByBm25 = 20;
     private const int TopByDense = 20;
@@ -146,6 +146,9 @@ public static class CandidateFeatures
             keys.UnionWith(Enumerable.Range(0, dense.Length).OrderByDescending(k => dense[k]).Take(TopByDense));
         }
 
+        // A byline or an author note is about who wrote the document, not what it says: questions about the author are
+        // answered from them before any candidate is ranked, and no other question is.
+        keys.ExceptWith(corpus.AuthorshipSentences);
         return keys.Order().ToList();
     }
 
