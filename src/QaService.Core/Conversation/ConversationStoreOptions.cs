@@ -20,7 +20,7 @@ public sealed class ConversationStoreOptions
 
     /// <summary>Most memory, in megabytes, the in-memory store may use; past it new conversations are not kept.</summary>
     [Range(1, 65_536)]
-    public int MemoryLimitMegabytes { get; set; } = 64;
+    public int MemoryLimitMegabytes { get; set; } = 16;
 
     public bool UsesRedis => !string.IsNullOrWhiteSpace(Redis);
 }
