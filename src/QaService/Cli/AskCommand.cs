@@ -51,22 +51,26 @@ internal static class AskCommand
 
     /// <summary>
     /// The question and the settings. Unknown tokens are let through for configuration, so a setting given before the
-    /// question (<c>ask --Index:Path=x "Who?"</c>) lands in the question's place: the question is then the one token
-    /// that is not a setting. After <c>--</c>, a question may start with dashes.
+    /// question (<c>ask --Index:Path=x "Who?"</c>) may land in the question's place: the question is the one word that
+    /// is not a setting, or the word after <c>--</c>, which may start with dashes.
     /// </summary>
     private static (string Question, IReadOnlyList<string> Settings, string? Mistake) QuestionAndSettings(ParseResult parse, string given)
     {
-        if (!given.StartsWith("--", StringComparison.Ordinal) || parse.Tokens.Any(t => t.Type == TokenType.DoubleDash))
+        var literal = parse.Tokens.SkipWhile(t => t.Type != TokenType.DoubleDash).Skip(1).Select(t => t.Value).ToList();
+        List<string> words = [given, .. parse.UnmatchedTokens];
+        words.RemoveRange(words.Count - Math.Min(literal.Count, words.Count), Math.Min(literal.Count, words.Count));
+        var (settings, others) = ConfigurationArguments.Split(words);
+        if (others.FirstOrDefault(w => w.StartsWith('-')) is { } unknown)
         {
-            return (given, parse.UnmatchedTokens, null);
+            return ("", settings, ConfigurationArguments.Mistake(unknown));
         }
 
-        var (settings, others) = ConfigurationArguments.Split([given, .. parse.UnmatchedTokens]);
-        return others switch
+        List<string> questions = [.. others, .. literal];
+        return questions switch
         {
-            [var question] when !question.StartsWith('-') => (question, settings, null),
+            [var question] => (question, settings, null),
             [] => ("", settings, "Give the question, in quotes: ask \"Who wrote the article?\"."),
-            _ => ("", settings, ConfigurationArguments.Mistake(others[0])),
+            _ => ("", settings, $"ask takes one question, in quotes; it was given {string.Join(", ", questions.Select(q => $"'{q}'"))}."),
         };
     }
 }

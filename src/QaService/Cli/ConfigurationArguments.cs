@@ -10,14 +10,14 @@ internal static class ConfigurationArguments
     private static readonly string[] HostKeys = ["urls", "environment", "contentRoot", "applicationName", "AllowedHosts"];
 
     public static string? FindMistake(IReadOnlyList<string> tokens) =>
-        Split(tokens).Others.FirstOrDefault() is { } token ? Mistake(token) : null;
+        Split(tokens).Others is [var token, ..] ? Mistake(token) : null;
 
     public static string Mistake(string token) => token.StartsWith('-')
         ? $"Unknown option '{token.Split('=')[0]}'. Settings are given as --Section:Key=Value; run with --help for the options."
         : $"Unrecognized command or argument '{token}'. Run with --help for usage.";
 
     /// <summary>The tokens that are settings, and the others, each in the order given.</summary>
-    public static (List<string> Settings, List<string> Others) Split(IReadOnlyList<string> tokens)
+    public static (IReadOnlyList<string> Settings, IReadOnlyList<string> Others) Split(IReadOnlyList<string> tokens)
     {
         var settings = new List<string>();
         var others = new List<string>();
