@@ -41,8 +41,12 @@ internal static class EvalCommand
                 if (!file.Exists)
                 {
                     var what = Directory.Exists(file.FullName) ? "is a folder (use --set for a folder of NAME.txt + NAME.jsonl pairs)" : "does not exist";
-                    await Console.Error.WriteLineAsync($"error: the question file {file.FullName} {what}.");
-                    return ExitCodes.Failure;
+                    return CommandRunner.Refuse($"The question file {file.FullName} {what}.");
+                }
+
+                if (QuestionFile.FirstProblem([file.FullName]) is { } problem)
+                {
+                    return CommandRunner.Refuse(problem);
                 }
 
                 var code = await CommandRunner.RunAsync(args, async services =>
@@ -65,8 +69,12 @@ internal static class EvalCommand
                 }
                 catch (FileNotFoundException e)
                 {
-                    await Console.Error.WriteLineAsync($"error: {e.Message}");
-                    return ExitCodes.Failure;
+                    return CommandRunner.Refuse(e.Message);
+                }
+
+                if (QuestionFile.FirstProblem(sources.Select(s => s.QuestionsPath)) is { } problem)
+                {
+                    return CommandRunner.Refuse(problem);
                 }
 
                 foreach (var source in sources)

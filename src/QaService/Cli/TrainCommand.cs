@@ -57,11 +57,10 @@ internal static class TrainCommand
             }
             catch (FileNotFoundException e)
             {
-                await Console.Error.WriteLineAsync($"error: {e.Message}");
-                return ExitCodes.Failure;
+                return CommandRunner.Refuse(e.Message);
             }
 
-            if (Mistake(sources, parse.GetValue(modesOption) ?? [], parse.GetValue(output)!) is { } mistake)
+            if (Mistake(sources, heldOutSources, parse.GetValue(modesOption) ?? [], parse.GetValue(output)!) is { } mistake)
             {
                 return CommandRunner.Refuse(mistake);
             }
@@ -101,7 +100,7 @@ internal static class TrainCommand
     }
 
     /// <summary>What makes the training fail, found before the documents are indexed rather than after.</summary>
-    private static string? Mistake(List<QuestionSource> sources, string[] modes, FileInfo output)
+    private static string? Mistake(List<QuestionSource> sources, List<QuestionSource> heldOut, string[] modes, FileInfo output)
     {
         string[] known = [AnswerModel.Hybrid, AnswerModel.Lexical];
         if (modes.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
@@ -117,6 +116,11 @@ internal static class TrainCommand
         if (sources.Count < 2)
         {
             return $"Training needs at least two documents, as its folds hold documents out whole; --data gives {sources.Count}.";
+        }
+
+        if (QuestionFile.FirstProblem(sources.Concat(heldOut).Select(s => s.QuestionsPath)) is { } problem)
+        {
+            return problem;
         }
 
         if (Directory.Exists(output.FullName))

@@ -13,5 +13,5 @@ internal sealed record EvalItem(
 
 internal sealed record EvalTurn(
     string Question,
-    IReadOnlyList<string> Evidence,
+    IReadOnlyList<string>? Evidence,
     [property: JsonPropertyName("answer_keys")] IReadOnlyList<IReadOnlyList<string>> AnswerKeys);

@@ -31,7 +31,7 @@ internal sealed class EvalRunner
                 {
                     var turn = item.Turns[n];
                     var (row, id) = await scorer.ScoreTurnAsync(
-                        $"{item.Id}#{n + 1}", n == 0 ? "first-turn" : "follow-up", turn.Question, turn.Evidence, turn.AnswerKeys, conversation, cancellationToken);
+                        $"{item.Id}#{n + 1}", n == 0 ? "first-turn" : "follow-up", turn.Question, turn.Evidence ?? [], turn.AnswerKeys, conversation, cancellationToken);
                     rows.Add(row);
                     conversation = id ?? conversation;
                 }

@@ -10,6 +10,24 @@ internal static class QuestionFile
 {
     private static readonly string[] Kinds = ["answerable", "unanswerable", "dialog"];
 
+    /// <summary>What is wrong with the first malformed file of <paramref name="paths"/>, read before any document is indexed.</summary>
+    public static string? FirstProblem(IEnumerable<string> paths)
+    {
+        try
+        {
+            foreach (var path in paths)
+            {
+                Read(path);
+            }
+
+            return null;
+        }
+        catch (QuestionFileException e)
+        {
+            return e.Message;
+        }
+    }
+
     public static IReadOnlyList<EvalItem> Read(string path)
     {
         var items = new List<EvalItem>();
@@ -29,15 +47,17 @@ internal static class QuestionFile
             }
             catch (JsonException e)
             {
-                throw Invalid(path, number, $"not a valid question ({e.Message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd('.')})");
+                // A value of the wrong type comes with the path of its field; a syntax error without one.
+                var field = e.Path is null or "$" ? null : e.Path.TrimStart('$', '.');
+                throw Invalid(path, number, field is null ? "not valid JSON" : $"'{field}' has a value of the wrong type");
             }
 
-            if (item is null || Problem(item) is { } problem)
+            if ((item is null ? "null is not a question" : Problem(item)) is { } problem)
             {
-                throw Invalid(path, number, item is null ? "null is not a question" : Problem(item)!);
+                throw Invalid(path, number, problem);
             }
 
-            items.Add(item);
+            items.Add(item!);
         }
 
         return items;
@@ -52,7 +72,7 @@ internal static class QuestionFile
 
         if (!Kinds.Contains(item.Kind))
         {
-            return $"'kind' must be {string.Join(", ", Kinds)}, not {(item.Kind is null ? "missing" : $"'{item.Kind}'")}";
+            return $"'kind' must be answerable, unanswerable or dialog{(item.Kind is null ? "" : $", not '{item.Kind}'")}";
         }
 
         if (item.Kind == "dialog")

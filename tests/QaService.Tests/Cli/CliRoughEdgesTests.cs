@@ -48,6 +48,7 @@ public sealed class CliRoughEdgesTests : IDisposable
     [Theory]
     [InlineData("Give the question, in quotes", "ask", "--Index:Path=elsewhere")]
     [InlineData("Unknown option '--bogus'", "ask", "--Index:Path=elsewhere", "--bogus", "Who?")]
+    [InlineData("ask takes one question, in quotes; it was given 'Who', 'wrote', 'it?'", "ask", "--Index:Path=elsewhere", "Who", "wrote", "it?")]
     public async Task Ask_WithoutOneQuestionAmongTheSettings_SaysWhatIsMissingOrUnknown(string expected, params string[] arguments)
     {
         var result = await CliRunner.RunAsync(arguments, workingFolder.Path, timeout: TimeSpan.FromSeconds(30));
@@ -59,7 +60,7 @@ public sealed class CliRoughEdgesTests : IDisposable
     [Fact]
     public async Task Ask_AfterADoubleDash_TakesAQuestionThatStartsWithDashes()
     {
-        var result = await CliRunner.RunAsync(["ask", "--json", "--", "--help"], workingFolder.Path, timeout: TimeSpan.FromSeconds(120));
+        var result = await CliRunner.RunAsync(["ask", "--json", "--Answering:MinConfidence=0", "--", "--help"], workingFolder.Path, timeout: TimeSpan.FromSeconds(120));
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("Usage:", result.StdOut, StringComparison.Ordinal);
@@ -76,7 +77,8 @@ public sealed class CliRoughEdgesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("not json", "line 2: not a valid question")]
+    [InlineData("not json", "line 2: not valid JSON")]
+    [InlineData("{\"id\": \"a4\", \"kind\": \"unanswerable\", \"question\": 7}", "line 2: 'question' has a value of the wrong type")]
     [InlineData("{\"id\": \"d1\", \"kind\": \"dialog\", \"turns\": null}", "line 2: a dialog needs a non-empty 'turns' list")]
     [InlineData("{\"id\": \"a2\", \"kind\": \"answerable\", \"question\": \"Who?\", \"evidence\": [null], \"answer_keys\": [[\"x\"]]}", "line 2: 'evidence' holds a null")]
     [InlineData("{\"id\": \"a3\", \"question\": \"Who?\"}", "line 2: 'kind' must be")]
@@ -89,6 +91,18 @@ public sealed class CliRoughEdgesTests : IDisposable
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains($"{file}, {expected}", result.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_WithADialogTurnWithoutEvidence_ScoresIt()
+    {
+        var file = workingFolder.File("dialog.jsonl",
+            "{\"id\": \"d1\", \"kind\": \"dialog\", \"turns\": [{\"question\": \"Which Iranian president visited Pakistan?\", \"answer_keys\": [[\"Pezeshkian\"]]}]}\n");
+
+        var result = await CliRunner.RunAsync(["eval", "--questions", file], workingFolder.Path, timeout: TimeSpan.FromSeconds(120));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("answerable", result.StdOut, StringComparison.Ordinal);
     }
 
     [Theory]
