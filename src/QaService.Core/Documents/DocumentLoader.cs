@@ -17,17 +17,12 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
             documents.Add(BuiltInDocument.Document);
         }
 
-        var sourceOf = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var source in options.Value.Sources)
         {
             var document = LoadFile(source);
-            if (!sourceOf.TryAdd(document.Id, source.Path))
-            {
-                throw new DocumentLoadException(
-                    $"Documents:Sources: '{sourceOf[document.Id]}' and '{source.Path}' would both have the id '{document.Id}'; give one of them its own Id.");
-            }
 
-            // A source may take the built-in article's id, and then replaces it.
+            // A source may take the built-in article's id, and then replaces it (two sources may not share one: see
+            // DocumentsOptionsValidator).
             documents.RemoveAll(d => d.Id == document.Id);
             documents.Add(document);
         }
@@ -68,10 +63,14 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
             throw new DocumentLoadException($"Document '{source.Path}' is empty.");
         }
 
-        var id = string.IsNullOrWhiteSpace(source.Id) ? DefaultId(path) : source.Id.Trim();
+        var id = IdOf(source, path);
         var title = string.IsNullOrWhiteSpace(source.Title) ? DefaultTitle(path, text) : source.Title.Trim();
         return new SourceDocument(id, title, text);
     }
+
+    /// <summary>The source's id: the one given, else one made from its file name.</summary>
+    internal static string IdOf(DocumentSourceOptions source, string path) =>
+        string.IsNullOrWhiteSpace(source.Id) ? DefaultId(path) : source.Id.Trim();
 
     private static string DefaultId(string path)
     {

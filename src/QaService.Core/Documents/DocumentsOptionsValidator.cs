@@ -32,13 +32,16 @@ internal sealed class DocumentsOptionsValidator(IHostEnvironment environment) : 
             }
         }
 
-        foreach (var id in options.Sources.Select(s => s.Id).Where(id => !string.IsNullOrWhiteSpace(id) && !DocumentIds.IsWellFormed(id.Trim())))
+        foreach (var id in options.Sources.Select(s => s.Id).Where(id => !string.IsNullOrWhiteSpace(id) && !DocumentId.IsWellFormed(id.Trim())))
         {
-            failures.Add($"Documents:Sources: the id '{id}' must be letters, digits, '-', '_' or '.', starting with a letter or digit, so it can name the document in a URL.");
+            failures.Add($"Documents:Sources: the id '{id}' is not one: {DocumentId.Rule}");
         }
 
-        var ids = options.Sources.Where(s => !string.IsNullOrWhiteSpace(s.Id)).GroupBy(s => s.Id).Where(g => g.Count() > 1);
-        failures.AddRange(ids.Select(g => $"Documents:Sources: the id '{g.Key}' is used more than once."));
+        var shared = options.Sources.Where(s => !string.IsNullOrWhiteSpace(s.Path))
+            .GroupBy(s => DocumentLoader.IdOf(s, s.Path), StringComparer.Ordinal)
+            .Where(g => g.Count() > 1);
+        failures.AddRange(shared.Select(g =>
+            $"Documents:Sources: {string.Join(" and ", g.Select(s => $"'{s.Path}'"))} would all have the id '{g.Key}'; give each its own Id."));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -95,11 +95,6 @@ public sealed class IndexOwner(
     {
         var stopwatch = Stopwatch.StartNew();
         var folder = FolderPath;
-        if (File.Exists(folder))
-        {
-            throw new IOException($"Index:Path {folder} is a file; it must be a folder (or not exist yet).");
-        }
-
         Directory.CreateDirectory(folder);
         progress?.Report("loading documents");
         var corpus = Corpus.Create(loader.Load(), chunker, chunking.Value);

@@ -147,6 +147,8 @@ public sealed class CliProcessTests : IDisposable
             { "a /v1 body limit below 1 KiB", "serve", ["--OpenAi:MaxRequestBytes=0"], "", "MaxRequestBytes" },
             { "two files that would share an id", "ask", ["--Documents:Sources:0:Path=notes.md", "--Documents:Sources:1:Path=Notes.txt"], "", "id 'notes'" },
             { "an id that cannot name a document in a URL", "ask", ["--Documents:Sources:0:Path=notes.md", "--Documents:Sources:0:Id=../x"], "", "id '../x'" },
+            { "two files that would share an id", "serve", ["--Documents:Sources:0:Path=notes.md", "--Documents:Sources:1:Path=Notes.txt"], "", "id 'notes'" },
+            { "an index path that is a file", "index", ["--Index:Path=notes.md"], "", "is a file; it must be a folder" },
         };
     }
 
