@@ -44,6 +44,7 @@ public sealed partial class ConversationStore(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogUnavailable(logger, "read", e.Message);
+            LogUnavailableDetail(logger, e);
             return ConversationState.New(id);
         }
 
@@ -64,6 +65,7 @@ public sealed partial class ConversationStore(
         catch (Exception e) when (e is not OperationCanceledException)
         {
             LogUnavailable(logger, "save", e.Message);
+            LogUnavailableDetail(logger, e);
         }
 
         return state;
@@ -88,6 +90,9 @@ public sealed partial class ConversationStore(
     // The reason alone: an unreachable store is an operating condition, and a stack trace on every question buries it.
     [LoggerMessage(LogLevel.Warning, "Could not {Action} a conversation ({Reason}); the question is answered on its own.")]
     private static partial void LogUnavailable(ILogger logger, string action, string reason);
+
+    [LoggerMessage(LogLevel.Debug, "The conversation store's failure in full.")]
+    private static partial void LogUnavailableDetail(ILogger logger, Exception exception);
 
     [LoggerMessage(LogLevel.Warning, "A stored conversation could not be read; a new one starts.")]
     private static partial void LogUnreadable(ILogger logger, Exception exception);

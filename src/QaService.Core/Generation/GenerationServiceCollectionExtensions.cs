@@ -61,7 +61,8 @@ public static class GenerationServiceCollectionExtensions
 
     /// <summary>
     /// A server that asks to be left alone for longer than an attempt may take (<c>Retry-After: 3600</c>) is not waited
-    /// for: the question falls back at once, saying the model is rate-limited, rather than after the whole timeout.
+    /// for: the question falls back at once, with the server's status (a 429 reads "rate-limited"), rather than after
+    /// the whole timeout.
     /// </summary>
     private static bool AsksToWaitLongerThan(HttpResponseMessage? response, TimeSpan limit) =>
         response?.Headers.RetryAfter is { } retryAfter

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using QaService.Host.Web.OpenAi;
 
 namespace QaService.Host.Web;
 
@@ -50,7 +51,7 @@ internal static class AskRateLimiting
         context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         if (context.HttpContext.Request.Path.StartsWithSegments("/v1"))
         {
-            await OpenAi.OpenAiErrors.RateLimited(seconds).ExecuteAsync(context.HttpContext);
+            await OpenAiErrors.RateLimited(seconds).ExecuteAsync(context.HttpContext);
             return;
         }
 

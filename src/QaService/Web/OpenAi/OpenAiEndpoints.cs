@@ -21,8 +21,8 @@ internal static class OpenAiEndpoints
     }
 
     /// <summary>
-    /// Bare error statuses on <c>/v1</c> (an unknown path, a rate limiter's 429, a server's 413) get OpenAI's error
-    /// shape instead of a problem reply. Put it inside <c>UseStatusCodePages</c>, outside the rate limiter.
+    /// Bare error statuses on <c>/v1</c> (an unknown path, a wrong method, a server's 413) get OpenAI's error shape
+    /// instead of a problem reply. Put it inside <c>UseStatusCodePages</c>. (The rate limiter writes its own 429 there.)
     /// </summary>
     public static IApplicationBuilder UseOpenAiErrorReplies(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {

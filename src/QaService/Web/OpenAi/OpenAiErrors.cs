@@ -25,7 +25,7 @@ internal static class OpenAiErrors
     public static IResult RateLimited(int retryAfterSeconds) =>
         Reply(StatusCodes.Status429TooManyRequests, $"Too many requests from this client; retry in {retryAfterSeconds} s.", "requests", null, "rate_limit_exceeded");
 
-    /// <summary>The error for a bare status that the framework set (no route, a rate limiter's 429 …).</summary>
+    /// <summary>The error for a bare status that the framework set (no route, a wrong method …).</summary>
     public static IResult ForStatus(int status) => status switch
     {
         StatusCodes.Status401Unauthorized => InvalidKey(),
