@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using QaService.Answering;
 using QaService.Indexing;
 using QaService.Tests.Support;
@@ -225,10 +226,8 @@ public sealed class IndexOwnerTests : IDisposable
         using var host = CoreHost.Build(folder.Path, new Dictionary<string, string?> { ["Index:Path"] = file });
         var owner = host.Services.GetRequiredService<IndexOwner>();
 
-        await Assert.ThrowsAnyAsync<IOException>(() => owner.StartAsync(CancellationToken.None));
-        var notReady = await Assert.ThrowsAsync<IndexNotReadyException>(() => owner.GetReadyAsync(CancellationToken.None));
-        Assert.Contains("could not be built", notReady.Message, StringComparison.Ordinal);
+        var invalid = await Assert.ThrowsAsync<OptionsValidationException>(() => owner.StartAsync(CancellationToken.None));
+        Assert.Contains($"Index:Path {file} is a file; it must be a folder", invalid.Message, StringComparison.Ordinal);
         Assert.False(owner.IsReady);
-        Assert.NotNull(owner.Failure);
     }
 }
