@@ -21,24 +21,23 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
     private static readonly int FirstDenseFeature = Array.IndexOf(CandidateFeatures.Names, "dense.model1");
     private static readonly int SecondDenseFeature = Array.IndexOf(CandidateFeatures.Names, "dense.model2");
 
+    /// <summary>
+    /// Whether a question is about the document itself (what it is about, who wrote it, how it opens or ends): it is
+    /// answered from the document's layout, with no ranking. Training leaves such questions out, as the ranker never
+    /// sees them.
+    /// </summary>
+    public static bool IsAboutTheDocument(QuestionAnalysis question, Corpus corpus) =>
+        SummaryRequest.Matches(question.Text)
+        || (question.AsksAboutAuthor && corpus.AuthorshipSentences.Count > 0)
+        || (question.Part != ArticlePart.Anywhere && question.Terms.Count == 0);
+
     public ExtractiveAnswer Answer(RetrievalResult retrieval)
     {
         var question = retrieval.Question;
         var corpus = retrieval.Corpus;
-        if (SummaryRequest.Matches(question.Text))
+        if (IsAboutTheDocument(question, corpus))
         {
-            return AboutTheDocument(DocumentSummary.Sentences(retrieval, SummarySentences), corpus, "answered: the question asks about the whole document; its opening and most central sentences");
-        }
-
-        if (question.AsksAboutAuthor && corpus.AuthorshipSentences.Count > 0)
-        {
-            return AboutTheDocument([.. corpus.AuthorshipSentences.Order()], corpus, "answered: the question asks who wrote the document; its byline and author note");
-        }
-
-        if (question.Part != ArticlePart.Anywhere && question.Terms.Count == 0)
-        {
-            var part = question.Part == ArticlePart.Opening ? corpus.OpeningSentences : corpus.ClosingSentences;
-            return AboutTheDocument([.. part.Order().Take(SummarySentences)], corpus, $"answered: the question asks about the document's {question.Part.ToString().ToLowerInvariant()}");
+            return AboutTheDocument(retrieval);
         }
 
         var candidates = question.IsEmpty ? [] : CandidateFeatures.Extract(retrieval);
@@ -74,6 +73,23 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
             .OrderByDescending(r => r.Probability)
             .ThenBy(r => r.Candidate.Key)
             .ToList();
+
+    private ExtractiveAnswer AboutTheDocument(RetrievalResult retrieval)
+    {
+        var (question, corpus) = (retrieval.Question, retrieval.Corpus);
+        if (SummaryRequest.Matches(question.Text))
+        {
+            return AboutTheDocument(DocumentSummary.Sentences(retrieval, SummarySentences), corpus, "answered: the question asks about the whole document; its opening and most central sentences");
+        }
+
+        if (question.AsksAboutAuthor)
+        {
+            return AboutTheDocument([.. corpus.AuthorshipSentences.Order()], corpus, "answered: the question asks who wrote the document; its byline and author note");
+        }
+
+        var part = question.Part == ArticlePart.Opening ? corpus.OpeningSentences : corpus.ClosingSentences;
+        return AboutTheDocument([.. part.Order().Take(SummarySentences)], corpus, $"answered: the question asks about the document's {question.Part.ToString().ToLowerInvariant()}");
+    }
 
     private ExtractiveAnswer AboutTheDocument(IReadOnlyList<int> keys, Corpus corpus, string decision)
     {

@@ -10,8 +10,8 @@ namespace QaService.Conversation;
 /// that turn was about ("bridge" for "the Velmora Harbour Bridge") as its own term; the rest of that turn's topic (its
 /// terms, names from its answer, what it carried over) joins as context terms, weighted below the question's own
 /// words; the previous question is embedded with it; the sentences that turn cited become a small prior; and a
-/// follow-up that points back at the author of a question about them ("what post did he hold?") is about the author too. A question that brings
-/// a subject of its own and does not point back is a change of topic, read on its own.
+/// follow-up that points back at the author of a question about them ("what post did he hold?") is about the author
+/// too. A question that brings a subject of its own and does not point back is a change of topic, read on its own.
 /// </summary>
 public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
 {
@@ -45,9 +45,14 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
         var corpus = followUp.Corpus;
         var known = corpus.KnownTerms;
         var cues = FollowUpCues.Read(followUp.Question);
-        if (cues.WordCount == 0 || !DependsOnEarlierTurns(cues, question.Terms.Count, question.Terms.Count(known.Contains)))
+        if (cues.WordCount == 0)
         {
             // A "?" or an emoji asks nothing, of this turn or the last: it is read as the empty question it is.
+            return question;
+        }
+
+        if (!DependsOnEarlierTurns(cues, question.Terms.Count, question.Terms.Count(known.Contains)))
+        {
             return question;
         }
 
@@ -60,7 +65,7 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
             ContextTerms = context,
             ContextWeight = ContextWeight(corpus, terms.Where(known.Contains), context),
             DenseText = $"{previous.Question} {followUp.Question}",
-            AsksAboutAuthor = question.AsksAboutAuthor || (previous.AboutAuthor && StaysOnTheAuthor(cues, question.Terms.Count, followUp.Question)),
+            AsksAboutAuthor = question.AsksAboutAuthor || (previous.AboutAuthor && StaysOnTheAuthor(cues, question.Terms.Count, followUp.Question, corpus)),
             SentencePriors = cues.WantsSomethingElse ? Priors(previous, corpus, AlreadySaid) : new Dictionary<int, double>(),
         };
     }
@@ -79,11 +84,14 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
 
     /// <summary>
     /// Whether a follow-up to a question about the author is about the author too: it points back at them ("what post did
-    /// he hold?") or carries on without words of its own ("in which country?"), and names nothing new. "Where is the TTP?"
-    /// has moved on, however short.
+    /// he hold?") or carries on without words of its own ("in which country?"), and names nothing the byline and author
+    /// note do not ("did he head the IB?" may; "Where is the TTP?" has moved on, however short).
     /// </summary>
-    private static bool StaysOnTheAuthor(FollowUpCues cues, int ownTerms, string question) =>
-        (cues.RefersBack || cues.IsElliptical || ownTerms == 0) && NamedThings.FirstIndex(question) < 0;
+    private static bool StaysOnTheAuthor(FollowUpCues cues, int ownTerms, string question, Corpus corpus)
+    {
+        var aboutTheAuthor = corpus.AuthorshipSentences.SelectMany(k => corpus.SentenceTerms[k]).ToHashSet();
+        return (cues.RefersBack || cues.IsElliptical || ownTerms == 0) && NamedThings.Stems(question).All(aboutTheAuthor.Contains);
+    }
 
     private static double ContextWeight(Corpus corpus, IEnumerable<string> ownKnown, IReadOnlyList<string> context)
     {

@@ -102,8 +102,9 @@ public sealed partial class Corpus
     private int[] FirstSentenceKey { get; }
 
     // "The author is a former …", "The writer teaches …": the note newspapers put under an article, in its last
-    // paragraph. A sentence that only mentions authors ("Many authors have written about it") is not one.
-    [GeneratedRegex(@"^\W*(about )?the (author|writer)s?\b", RegexOptions.IgnoreCase)]
+    // paragraph. A sentence that mentions authors ("Many authors have written about it", "The author's novels …",
+    // "The writer Ilse Marren said …") is not one.
+    [GeneratedRegex(@"^\W*(?i:(about )?the (author|writer)s?)\b(?!['’])(?!\s+\p{Lu})")]
     private static partial Regex AuthorNote();
 
     private bool IsByline(int key)

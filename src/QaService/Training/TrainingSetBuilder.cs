@@ -49,7 +49,7 @@ internal static class TrainingSetBuilder
             throw new InvalidOperationException("Training needs dense retrieval on (Retrieval:Dense=true).");
         }
 
-        var count = 0;
+        var (count, aboutTheDocument) = (0, 0);
         var corpus = host.Snapshot.Corpus;
         var documentNames = MisleadingQuestion.NamesIn(corpus.Sentences.Select(s => s.Text));
         foreach (var (question, answerable, keys) in Questions(QuestionFile.Read(source.QuestionsPath)))
@@ -58,7 +58,14 @@ internal static class TrainingSetBuilder
             var rewritten = misleading && answerable ? Misleading(question, keys, corpus, documentNames) : null;
             foreach (var (mode, retriever) in new[] { (AnswerModel.Hybrid, hybrid), (AnswerModel.Lexical, lexical) })
             {
-                examples[mode].Add(Example(source.Name, retriever.Retrieve(host.Snapshot, analysis, cancellationToken), answerable, keys));
+                var retrieval = retriever.Retrieve(host.Snapshot, analysis, cancellationToken);
+                if (ExtractiveAnswerer.IsAboutTheDocument(retrieval.Question, corpus))
+                {
+                    aboutTheDocument += mode == AnswerModel.Hybrid ? 1 : 0;
+                    continue;
+                }
+
+                examples[mode].Add(Example(source.Name, retrieval, answerable, keys));
                 if (rewritten is not null)
                 {
                     examples[mode].Add(Example(source.Name, retriever.Retrieve(host.Snapshot, rewritten, cancellationToken), false, []) with { Misleading = true });
@@ -68,7 +75,8 @@ internal static class TrainingSetBuilder
             count++;
         }
 
-        log($"{source.Name}: {count} questions, {host.Snapshot.Corpus.Sentences.Count} sentences");
+        var left = aboutTheDocument == 0 ? "" : $" ({aboutTheDocument} about the document itself, answered without ranking, left out)";
+        log($"{source.Name}: {count} questions{left}, {host.Snapshot.Corpus.Sentences.Count} sentences");
 
         return examples;
     }

@@ -9,7 +9,8 @@ namespace QaService.Host.Training;
 /// </summary>
 internal static class TrainingSetCache
 {
-    private const string Format = "examples-v2";
+    // v3: questions about the document itself are left out.
+    private const string Format = "examples-v3";
 
     private static string PathOf(string folder, QuestionSource source) => Path.Combine(folder, source.Name + ".features");
 

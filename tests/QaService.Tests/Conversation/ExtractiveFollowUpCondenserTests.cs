@@ -44,11 +44,18 @@ public sealed class ExtractiveFollowUpCondenserTests
     }
 
     [Theory]
-    [InlineData("Where is the TTP?")]
-    [InlineData("Which orchestra closed?")]
-    [InlineData("what about the Velmora orchestra?")]
-    public void FollowUp_ThatMovesOnFromTheAuthor_IsNotAboutTheAuthor(string question) =>
-        Assert.False(Condense(question, aboutAuthor: true).AsksAboutAuthor);
+    [InlineData("Where is the TTP?", false)]
+    [InlineData("what about the Corvin orchestra?", false)]
+    [InlineData("did she chair the Velmora Harbour Board?", true)]
+    public void FollowUp_ToAQuestionAboutTheAuthor_StaysOnTheAuthorOnlyWithNamesTheAuthorNoteUses(string question, bool aboutAuthor)
+    {
+        var signed = Corpus.Create(
+            [new SourceDocument("bridge", "Bridge", "Mara Lind\n" + ConversationApi.Bridge + "The author chaired the Velmora Harbour Board.\n")],
+            new Chunker(Options.Create(new ChunkingOptions())),
+            new ChunkingOptions());
+
+        Assert.Equal(aboutAuthor, Condense(question, aboutAuthor: true, signed).AsksAboutAuthor);
+    }
 
     [Theory]
     [InlineData("?")]
@@ -56,18 +63,19 @@ public sealed class ExtractiveFollowUpCondenserTests
     [InlineData("\U0001F642")]
     public void FollowUp_WithoutWords_AsksNothing(string question)
     {
-        var condensed = Condense(System.Text.RegularExpressions.Regex.Unescape(question));
+        var condensed = Condense(question);
 
         Assert.True(condensed.IsEmpty);
         Assert.Empty(condensed.ContextTerms);
     }
 
-    private static QuestionAnalysis Condense(string question, bool aboutAuthor = false)
+    private static QuestionAnalysis Condense(string question, bool aboutAuthor = false, Corpus? corpus = null)
     {
+        corpus ??= Corpus;
         var first = QuestionAnalyzer.Analyze(FirstQuestion);
         var turn = new ConversationTurn(
-            FirstQuestion, "It opened in 1962.", first.Terms, [], ["bridg"], [], [0], ConversationTurn.FingerprintOf(Corpus), aboutAuthor);
+            FirstQuestion, "It opened in 1962.", first.Terms, [], ["bridg"], [], [0], ConversationTurn.FingerprintOf(corpus), aboutAuthor);
         var conversation = ConversationState.New("c1").With(turn, maxTurns: 5);
-        return ExtractiveFollowUpCondenser.Condense(new FollowUpQuestion(question, conversation, Corpus, AnswerMode.Extractive));
+        return ExtractiveFollowUpCondenser.Condense(new FollowUpQuestion(question, conversation, corpus, AnswerMode.Extractive));
     }
 }

@@ -19,4 +19,17 @@ public sealed class CorpusAuthorshipTests
 
         Assert.Equal(["Mara Lind", "The writer teaches geography in Velmora."], authorship);
     }
+
+    [Theory]
+    [InlineData("The author's later novels are set on the river Zorbl.")]
+    [InlineData("The writer Ilse Marren called it the coldest river.")]
+    [InlineData("The writers’ guild meets by the river.")]
+    public void ALastParagraphThatMentionsAWriter_IsNotAnAuthorNote(string sentence)
+    {
+        var corpus = Corpus.Create(
+            [new SourceDocument("zorbl", "Zorbl", "The river Zorbl flows north.\n" + sentence + "\n")],
+            new Chunker(Options.Create(new ChunkingOptions())), new ChunkingOptions());
+
+        Assert.Empty(corpus.AuthorshipSentences);
+    }
 }
