@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Features;
@@ -25,6 +26,11 @@ internal static partial class AskRequestReader
             return Refuse("Send the question as JSON with the header Content-Type: application/json.");
         }
 
+        if (!RequestCharset.TryGet(http, out var encoding, out var charset))
+        {
+            return Refuse($"The body's charset '{charset}' is not one QaService can read; send it as UTF-8.");
+        }
+
         var limit = MaxBodyBytes(maxQuestionLength);
         if (http.ContentLength > limit)
         {
@@ -40,7 +46,8 @@ internal static partial class AskRequestReader
         AskRequestBody? body;
         try
         {
-            body = await JsonSerializer.DeserializeAsync<AskRequestBody>(http.Body, ApiJson.Options, cancellationToken);
+            await using var transcoded = encoding is null ? null : Encoding.CreateTranscodingStream(http.Body, encoding, Encoding.UTF8, leaveOpen: true);
+            body = await JsonSerializer.DeserializeAsync<AskRequestBody>(transcoded ?? http.Body, ApiJson.Options, cancellationToken);
         }
         catch (JsonException e)
         {

@@ -60,6 +60,20 @@ public sealed class OpenAiEndpointTests
     }
 
     [Fact]
+    public async Task Utf16Body_IsReadAsTheCharsetSays()
+    {
+        await using var app = await KestrelTestApp.StartAsync();
+        using var client = app.CreateClient();
+        var body = $$"""{"model": "qaservice-extractive", "messages": [{"role": "user", "content": "{{Question}}"}]}""";
+
+        using var response = await client.PostAsync("/v1/chat/completions", new StringContent(body, Encoding.Unicode, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var completion = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Pezeshkian", completion.RootElement.GetProperty("choices")[0].GetProperty("message").GetProperty("content").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WrongContentTypeAndUnknownPath_GetOpenAiShapedErrors()
     {
         await using var app = await KestrelTestApp.StartAsync();

@@ -146,6 +146,23 @@ public sealed class AskBadInputTests
         await response.ReadReplyAsync();
     }
 
+    [Fact]
+    public async Task Ask_WithAUtf16Body_IsReadAsTheCharsetSays_AndAnUnknownCharsetIsNamed()
+    {
+        await using var app = new QaAppFactory();
+        using var client = app.CreateClient();
+        using var utf16 = new StringContent("{\"question\": \"Which Iranian president visited Pakistan?\"}", Encoding.Unicode, "application/json");
+        using var unknown = new ByteArrayContent(Encoding.UTF8.GetBytes("{\"question\": \"Who?\"}"));
+        unknown.Headers.ContentType = MediaTypeHeaderValue.Parse("application/json; charset=klingon-8");
+
+        using var read = await client.PostAsync("/api/ask", utf16);
+        using var refused = await client.PostAsync("/api/ask", unknown);
+
+        Assert.Contains("Pezeshkian", (await read.ReadReplyAsync()).Answer, StringComparison.Ordinal);
+        var problem = await refused.ReadProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("charset 'klingon-8'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("GET")]
     [InlineData("PUT")]

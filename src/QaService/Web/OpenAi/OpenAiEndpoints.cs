@@ -126,6 +126,11 @@ internal static class OpenAiEndpoints
             return (default, OpenAiErrors.BadRequest("Send the request as JSON with the header Content-Type: application/json."));
         }
 
+        if (!RequestCharset.TryGet(http, out var encoding, out var charset))
+        {
+            return (default, OpenAiErrors.BadRequest($"The body's charset '{charset}' is not one QaService can read; send it as UTF-8."));
+        }
+
         if (http.ContentLength > limit)
         {
             return (default, OpenAiErrors.TooLarge(limit));
@@ -153,7 +158,8 @@ internal static class OpenAiEndpoints
 
         try
         {
-            using var document = JsonDocument.Parse(buffer.ToArray());
+            var utf8 = encoding is null ? buffer.ToArray() : Encoding.Convert(encoding, Encoding.UTF8, buffer.ToArray());
+            using var document = JsonDocument.Parse(utf8);
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException e)
