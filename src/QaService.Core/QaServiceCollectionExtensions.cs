@@ -19,11 +19,11 @@ public static class QaServiceCollectionExtensions
     /// <summary>The pipeline: documents, chunking, the index and its owner, retrieval, conversations and answering (extractive, and generative when a model is configured), with validated options.</summary>
     public static IServiceCollection AddQaCore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateOnStart();
-        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName, UnknownSettings.Refuse).ValidateOnStart();
+        services.AddOptions<ChunkingOptions>().BindConfiguration(ChunkingOptions.SectionName, UnknownSettings.Refuse).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<IndexOptions>().BindConfiguration(IndexOptions.SectionName, UnknownSettings.Refuse).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().BindConfiguration(RetrievalOptions.SectionName, UnknownSettings.Refuse).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AnsweringOptions>().BindConfiguration(AnsweringOptions.SectionName, UnknownSettings.Refuse).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DocumentsOptions>, DocumentsOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IndexOptions>, IndexOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChunkingOptions>, ChunkingOptionsValidator>());

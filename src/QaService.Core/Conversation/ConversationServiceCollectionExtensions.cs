@@ -16,7 +16,7 @@ public static class ConversationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddConversations(this IServiceCollection services)
     {
-        services.AddOptions<ConversationStoreOptions>().BindConfiguration(ConversationStoreOptions.SectionName)
+        services.AddOptions<ConversationStoreOptions>().BindConfiguration(ConversationStoreOptions.SectionName, UnknownSettings.Refuse)
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationStoreOptions>, ConversationStoreOptionsValidator>());
         services.AddSingleton<ConversationRedisConnection>();

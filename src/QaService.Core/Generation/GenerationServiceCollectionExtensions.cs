@@ -15,12 +15,12 @@ public static class GenerationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGeneration(this IServiceCollection services)
     {
-        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName).ValidateOnStart();
+        services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName, UnknownSettings.Refuse).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
         services.AddSingleton<LlmState>();
         services.AddSingleton<PromptFiles>();
         services.AddSingleton<LlmChatFactory>();
-        services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.SectionName).ValidateOnStart();
+        services.AddOptions<GenerationOptions>().BindConfiguration(GenerationOptions.SectionName, UnknownSettings.Refuse).ValidateOnStart();
         services.AddSingleton<SupportChecker>();
         services.AddSingleton<ReplySupport>();
         services.AddSingleton<GenerativeAnswerer>();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using QaService.Answering;
 using QaService.Answering.Learning;
@@ -10,7 +11,7 @@ using Spectre.Console;
 namespace QaService.Host.Cli;
 
 /// <summary>Runs a console command against a fresh host and turns the errors a user can cause into messages and exit codes.</summary>
-internal static class CommandRunner
+internal static partial class CommandRunner
 {
     public static async Task<int> RunAsync(IReadOnlyList<string> configurationArgs, Func<IServiceProvider, Task<int>> command)
     {
@@ -30,7 +31,7 @@ internal static class CommandRunner
         }
         catch (Exception e) when (IsConfigurationError(e))
         {
-            return Fail(ExitCodes.BadConfiguration, "The configuration could not be read: " + e.Message);
+            return Fail(ExitCodes.BadConfiguration, ConfigurationError(e));
         }
         catch (DocumentLoadException e)
         {
@@ -90,7 +91,7 @@ internal static class CommandRunner
         }
         catch (Exception e) when (IsConfigurationError(e))
         {
-            return Fail(ExitCodes.BadConfiguration, "The configuration could not be read: " + e.Message);
+            return Fail(ExitCodes.BadConfiguration, ConfigurationError(e));
         }
         catch (ConversationStoreUnavailableException e)
         {
@@ -101,6 +102,14 @@ internal static class CommandRunner
             return Fail(ExitCodes.BadConfiguration, e.Message);
         }
     }
+
+    /// <summary>The binder's message for a misspelt setting names .NET types; this one names the section and the keys.</summary>
+    private static string ConfigurationError(Exception e) => UnknownKeys().Match(e.Message) is { Success: true } unknown
+        ? $"The configuration has settings QaService does not know, in the {unknown.Groups["section"].Value} section: {unknown.Groups["keys"].Value}. Check their spelling in the README's tables."
+        : "The configuration could not be read: " + e.Message;
+
+    [GeneratedRegex(@"were not found on the instance of (?:\w+\.)*(?<section>\w+?)Options: (?<keys>.+)$")]
+    private static partial Regex UnknownKeys();
 
     private static bool IsConfigurationError(Exception e) =>
         e is InvalidDataException or FormatException or InvalidOperationException

@@ -17,7 +17,7 @@ internal static class AskRateLimiting
 
     public static IServiceCollection AddAskRateLimiting(this IServiceCollection services)
     {
-        services.AddOptions<AskRateLimitOptions>().BindConfiguration(AskRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AskRateLimitOptions>().BindConfiguration(AskRateLimitOptions.SectionName, UnknownSettings.Refuse).ValidateDataAnnotations().ValidateOnStart();
         return services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(PolicyName, Partition);

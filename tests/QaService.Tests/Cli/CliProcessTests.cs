@@ -149,6 +149,8 @@ public sealed class CliProcessTests : IDisposable
             { "an id that cannot name a document in a URL", "ask", ["--Documents:Sources:0:Path=notes.md", "--Documents:Sources:0:Id=../x"], "", "id '../x'" },
             { "two files that would share an id", "serve", ["--Documents:Sources:0:Path=notes.md", "--Documents:Sources:1:Path=Notes.txt"], "", "id 'notes'" },
             { "an index path that is a file", "index", ["--Index:Path=notes.md"], "", "is a file; it must be a folder" },
+            { "a misspelt setting", "ask", ["--Retrieval:TopKK=5"], "", "in the Retrieval section: 'TopKK'" },
+            { "a misspelt setting", "serve", none, "Llm__Modle=x", "in the Llm section: 'Modle'" },
         };
     }
 

@@ -16,7 +16,7 @@ internal static class OpenAiEndpoints
 {
     public static IServiceCollection AddOpenAiEndpoints(this IServiceCollection services)
     {
-        services.AddOptions<OpenAiOptions>().BindConfiguration(OpenAiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<OpenAiOptions>().BindConfiguration(OpenAiOptions.SectionName, UnknownSettings.Refuse).ValidateDataAnnotations().ValidateOnStart();
         return services;
     }
 
