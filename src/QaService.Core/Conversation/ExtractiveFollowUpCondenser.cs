@@ -72,15 +72,16 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
 
     /// <summary>
     /// Whether a question needs the earlier turns: it points back, opens elliptically, has no words of its own ("why?"),
-    /// or is short with too little of its own that the documents know to stand alone. A question full of words the
-    /// documents never use ("what is the capital of Canada?") stands alone: it is off the topic, not about it.
+    /// or is short with too little of its own that the documents know to stand alone and names nothing ("how long?";
+    /// "Where is the TTP?" names its subject). A question full of words the documents never use ("what is the capital of
+    /// Canada?") stands alone: it is off the topic, not about it.
     /// </summary>
     public static bool DependsOnEarlierTurns(FollowUpCues cues, int ownTerms, int ownKnownTerms) =>
         cues.RefersBack
         || cues.IsElliptical
         || ownTerms == 0
         || (cues.PointsBack && ownKnownTerms <= 2)
-        || (cues.WordCount <= 4 && ownKnownTerms <= 1);
+        || (cues.WordCount <= 4 && ownKnownTerms <= 1 && !cues.NamesSomething);
 
     /// <summary>
     /// Whether a follow-up to a question about the author is about the author too: it points back at them ("what post did

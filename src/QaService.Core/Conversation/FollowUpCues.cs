@@ -9,7 +9,7 @@ namespace QaService.Conversation;
 /// a word that needs something said before ("in return", "too"), or a request for something other than what was
 /// already said ("what else").
 /// </summary>
-public sealed partial record FollowUpCues(bool RefersBack, bool PointsBack, bool IsElliptical, bool WantsSomethingElse, int WordCount)
+public sealed partial record FollowUpCues(bool RefersBack, bool PointsBack, bool IsElliptical, bool WantsSomethingElse, int WordCount, bool NamesSomething = false)
 {
     public static FollowUpCues Read(string question)
     {
@@ -24,7 +24,8 @@ public sealed partial record FollowUpCues(bool RefersBack, bool PointsBack, bool
             Demonstrative().IsMatch(lower),
             Elliptical().IsMatch(lower) || Relative().IsMatch(lower),
             SomethingElse().IsMatch(lower),
-            Words().Count(lower));
+            Words().Count(lower),
+            firstName >= 0);
     }
 
     [GeneratedRegex(@"\b(it|its|itself|he|him|his|himself|she|her|hers|herself|they|them|their|theirs|themselves|the same|the latter|the former)\b")]

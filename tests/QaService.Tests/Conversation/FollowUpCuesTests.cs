@@ -22,6 +22,14 @@ public sealed class FollowUpCuesTests
     public void QuestionWithASubjectOfItsOwn_StandsAlone(string question) =>
         Assert.False(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read(question), ownTerms: 3, ownKnownTerms: 3));
 
+    [Theory]
+    [InlineData("Where is the TTP?", false)]
+    [InlineData("where is it?", true)]
+    [InlineData("How long did that take?", true)]
+    [InlineData("how long exactly?", true)]
+    public void ShortQuestion_StandsAloneOnlyWhenItNamesItsSubject(string question, bool depends) =>
+        Assert.Equal(depends, ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read(question), ownTerms: 1, ownKnownTerms: 1));
+
     [Fact]
     public void QuestionWithNoWordsOfItsOwn_DependsOnEarlierTurns() =>
         Assert.True(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read("How come?"), ownTerms: 0, ownKnownTerms: 0));
