@@ -3,13 +3,29 @@ using System.Text;
 namespace QaService.Host.Cli;
 
 /// <summary>
-/// Reads a line at an interactive terminal with editing (←, →, Home, End, Backspace, Delete) and history (↑, ↓).
+/// Reads a line at an interactive terminal with editing (←, →, Home, End, Backspace, Delete, Ctrl+U) and history
+/// (↑, ↓); Ctrl+C starts the line afresh, Ctrl+D on an empty line ends the input.
 /// </summary>
 internal sealed class LineEditor
 {
     private readonly List<string> history = [];
 
     public string? ReadLine(string prompt)
+    {
+        // Ctrl+C arrives as a key while a line is edited, and clears it, as in a shell; it stops the REPL only through
+        // Ctrl+D or /quit.
+        Console.TreatControlCAsInput = true;
+        try
+        {
+            return Read(prompt);
+        }
+        finally
+        {
+            Console.TreatControlCAsInput = false;
+        }
+    }
+
+    private string? Read(string prompt)
     {
         Console.Write(prompt);
         var line = new StringBuilder();
@@ -32,6 +48,17 @@ internal sealed class LineEditor
                 case ConsoleKey.D when key.Modifiers.HasFlag(ConsoleModifiers.Control) && line.Length == 0:
                     Console.WriteLine();
                     return null;
+                case ConsoleKey.C when key.Modifiers.HasFlag(ConsoleModifiers.Control):
+                    Console.WriteLine("^C");
+                    Console.Write(prompt);
+                    line.Clear();
+                    cursor = 0;
+                    historyIndex = history.Count;
+                    continue;
+                case ConsoleKey.U when key.Modifiers.HasFlag(ConsoleModifiers.Control):
+                    line.Remove(0, cursor);
+                    cursor = 0;
+                    break;
                 case ConsoleKey.Backspace when cursor > 0:
                     line.Remove(--cursor, 1);
                     break;

@@ -68,6 +68,19 @@ internal static class ReplCommand
         var editor = new LineEditor();
         string? conversation = null;
         AskReply? last = null;
+
+        // Ctrl+C stops the answer being written, not the REPL; at the prompt the line editor reads it as a key.
+        CancellationTokenSource? answering = null;
+        ConsoleCancelEventHandler stopAnswer = (_, e) =>
+        {
+            if (Volatile.Read(ref answering) is { } running)
+            {
+                e.Cancel = true;
+                running.Cancel();
+            }
+        };
+        Console.CancelKeyPress += stopAnswer;
+        using var unregister = new Disposer(() => Console.CancelKeyPress -= stopAnswer);
         console.MarkupLine("[bold]QaService[/] — ask about the article. [grey]/help for commands.[/]");
         while (editor.ReadLine("> ") is { } line)
         {
@@ -115,18 +128,34 @@ internal static class ReplCommand
                     continue;
             }
 
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Volatile.Write(ref answering, interrupt);
             try
             {
-                last = await printer.PrintStreamAsync(asker.AskStreamAsync(new AskRequest(line, conversation, Explain: true), cancellationToken));
+                last = await printer.PrintStreamAsync(asker.AskStreamAsync(new AskRequest(line, conversation, Explain: true), interrupt.Token));
                 conversation = last.ConversationId;
             }
             catch (InvalidQuestionException e)
             {
                 console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
             }
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                console.Cursor.Show();
+                console.MarkupLine("[grey]Stopped.[/]");
+            }
+            finally
+            {
+                Volatile.Write(ref answering, null);
+            }
         }
 
         return ExitCodes.Success;
+    }
+
+    private sealed class Disposer(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
     }
 
     /// <summary>The same facts as <c>/readyz</c>; the key is never part of them.</summary>
