@@ -60,6 +60,7 @@
     const controller = new AbortController();
     inFlight = controller;
     setBusy(true);
+    let answering = false;
 
     try {
       const body = { question };
@@ -75,6 +76,7 @@
       if (!response.ok) {
         throw new Error(await problemText(response));
       }
+      answering = true;
 
       let reply = null;
       for await (const event of readServerSentEvents(response.body)) {
@@ -101,12 +103,22 @@
       if (controller.signal.aborted) {
         answer.element.remove();
       } else {
-        answer.fail(error instanceof TypeError ? "QaService cannot be reached. Check that it is running." : error.message);
+        const lost = answering ? "The connection broke off mid-answer. Please ask again." : "QaService cannot be reached. Check that it is running.";
+        answer.fail(error instanceof TypeError ? lost : error.message);
+        // The question goes back into an empty box, so it can be asked again or corrected without retyping.
+        if (ui.question.value === "") {
+          ui.question.value = question;
+          resizeQuestion();
+        }
       }
     } finally {
       if (inFlight === controller) {
         inFlight = null;
         setBusy(false);
+        // Send was disabled while answering, which drops its focus; typing goes on in the question box.
+        if (document.activeElement === document.body || document.activeElement === ui.send) {
+          ui.question.focus();
+        }
       }
     }
   }
@@ -233,6 +245,8 @@
         element.setAttribute("aria-busy", "false");
       },
       fail(message) {
+        list.replaceChildren();
+        citations.hidden = true;
         element.classList.add("message-error");
         element.setAttribute("role", "alert");
         element.setAttribute("aria-busy", "false");
