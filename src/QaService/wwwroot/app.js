@@ -101,15 +101,15 @@
       saveState();
     } catch (error) {
       if (controller.signal.aborted) {
-        answer.element.remove();
+        // Stopped with the Stop button (a new chat clears the page instead): what came so far stays, marked.
+        if (answer.element.isConnected) {
+          answer.stop();
+          restoreQuestion(question);
+        }
       } else {
         const lost = answering ? "The connection broke off mid-answer. Please ask again." : "QaService cannot be reached. Check that it is running.";
         answer.fail(error instanceof TypeError ? lost : error.message);
-        // The question goes back into an empty box, so it can be asked again or corrected without retyping.
-        if (ui.question.value === "") {
-          ui.question.value = question;
-          resizeQuestion();
-        }
+        restoreQuestion(question);
       }
     } finally {
       if (inFlight === controller) {
@@ -174,9 +174,18 @@
     }
   }
 
+  // The question goes back into an empty box, so it can be asked again or corrected without retyping.
+  function restoreQuestion(question) {
+    if (ui.question.value === "") {
+      ui.question.value = question;
+      resizeQuestion();
+    }
+  }
+
+  // While an answer is written, Send becomes Stop.
   function setBusy(busy) {
-    ui.send.disabled = busy;
-    ui.send.textContent = busy ? "Answering…" : "Send";
+    ui.send.textContent = busy ? "Stop" : "Send";
+    ui.send.classList.toggle("button-stop", busy);
     ui.messages.setAttribute("aria-busy", String(busy));
   }
 
@@ -243,6 +252,16 @@
         element.classList.toggle("message-abstained", reply.abstained);
         view.showCitations(reply.citations ?? [], reply.abstained);
         element.setAttribute("aria-busy", "false");
+      },
+      stop() {
+        list.replaceChildren();
+        citations.hidden = true;
+        element.setAttribute("aria-busy", "false");
+        mode.textContent = "Stopped";
+        if (typing) {
+          text.textContent = "Stopped before the answer came.";
+          typing = false;
+        }
       },
       fail(message) {
         list.replaceChildren();
@@ -460,10 +479,20 @@
     resizeQuestion();
     ask(question);
   });
+  // As Stop, the button ends the answer being written; it does not submit the (empty, required) question box.
+  ui.send.addEventListener("click", (event) => {
+    if (inFlight) {
+      event.preventDefault();
+      inFlight.abort();
+    }
+  });
   ui.question.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      ui.form.requestSubmit();
+      // Enter asks; it never stops an answer being written (the Stop button does).
+      if (!inFlight) {
+        ui.form.requestSubmit();
+      }
     }
   });
   ui.question.addEventListener("input", resizeQuestion);
