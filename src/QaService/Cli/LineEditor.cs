@@ -31,12 +31,15 @@ internal sealed class LineEditor
         var line = new StringBuilder();
         var cursor = 0;
         var historyIndex = history.Count;
+        var view = new WrappedLine(prompt, Console.WindowWidth);
         while (true)
         {
             var key = Console.ReadKey(intercept: true);
             switch (key.Key)
             {
                 case ConsoleKey.Enter:
+                    // From the end of the line, so the answer starts below all of it.
+                    Console.Write(view.Redraw(line.ToString(), line.Length));
                     Console.WriteLine();
                     var text = line.ToString();
                     if (text.Trim().Length > 0 && (history.Count == 0 || history[^1] != text))
@@ -49,11 +52,13 @@ internal sealed class LineEditor
                     Console.WriteLine();
                     return null;
                 case ConsoleKey.C when key.Modifiers.HasFlag(ConsoleModifiers.Control):
+                    Console.Write(view.Redraw(line.ToString(), line.Length));
                     Console.WriteLine("^C");
                     Console.Write(prompt);
                     line.Clear();
                     cursor = 0;
                     historyIndex = history.Count;
+                    view = new WrappedLine(prompt, Console.WindowWidth);
                     continue;
                 case ConsoleKey.U when key.Modifiers.HasFlag(ConsoleModifiers.Control):
                     line.Remove(0, cursor);
@@ -85,15 +90,25 @@ internal sealed class LineEditor
                     Replace(line, historyIndex == history.Count ? "" : history[historyIndex], ref cursor);
                     break;
                 default:
-                    if (!char.IsControl(key.KeyChar))
+                    if (char.IsControl(key.KeyChar))
                     {
-                        line.Insert(cursor++, key.KeyChar);
+                        continue;
                     }
 
+                    // Typing (or pasting) at the end only echoes, so a long paste costs its length, not its square.
+                    if (cursor == line.Length)
+                    {
+                        line.Append(key.KeyChar);
+                        cursor++;
+                        Console.Write(view.Append(key.KeyChar, line.Length));
+                        continue;
+                    }
+
+                    line.Insert(cursor++, key.KeyChar);
                     break;
             }
 
-            Redraw(prompt, line, cursor);
+            Console.Write(view.Redraw(line.ToString(), cursor));
         }
     }
 
@@ -101,15 +116,5 @@ internal sealed class LineEditor
     {
         line.Clear().Append(text);
         cursor = line.Length;
-    }
-
-    private static void Redraw(string prompt, StringBuilder line, int cursor)
-    {
-        Console.Write("\r\u001b[2K" + prompt + line);
-        var back = line.Length - cursor;
-        if (back > 0)
-        {
-            Console.Write($"\u001b[{back}D");
-        }
     }
 }
