@@ -44,7 +44,8 @@ internal static class EvalCommand
                     return CommandRunner.Refuse($"The question file {file.FullName} {what}.");
                 }
 
-                if (QuestionFile.FirstProblem([file.FullName]) is { } problem)
+                var (read, problem) = QuestionFile.ReadAll([file.FullName]);
+                if (problem is not null)
                 {
                     return CommandRunner.Refuse(problem);
                 }
@@ -52,7 +53,7 @@ internal static class EvalCommand
                 var code = await CommandRunner.RunAsync(args, async services =>
                 {
                     var snapshot = await services.GetRequiredService<IndexOwner>().GetReadyAsync(cancellationToken);
-                    await runner.RunAsync(file.Name, services.GetRequiredService<Asker>(), snapshot.Corpus, QuestionFile.Read(file.FullName), parse.GetValue(mode), cancellationToken);
+                    await runner.RunAsync(file.Name, services.GetRequiredService<Asker>(), snapshot.Corpus, read[0], parse.GetValue(mode), cancellationToken);
                     return ExitCodes.Success;
                 });
                 if (code != ExitCodes.Success)
@@ -72,18 +73,18 @@ internal static class EvalCommand
                     return CommandRunner.Refuse(e.Message);
                 }
 
-                if (QuestionFile.FirstProblem(sources.Select(s => s.QuestionsPath)) is { } problem)
+                var (read, problem) = QuestionFile.ReadAll(sources.Select(s => s.QuestionsPath));
+                if (problem is not null)
                 {
                     return CommandRunner.Refuse(problem);
                 }
 
-                foreach (var source in sources)
+                foreach (var (source, items) in sources.Zip(read))
                 {
                     var code = await CommandRunner.RunAsync(args, async _ =>
                     {
                         using var host = await DocumentHost.StartAsync(source.DocumentPath, args, cancellationToken);
-                        await runner.RunAsync(source.Name, host.Services.GetRequiredService<Asker>(), host.Snapshot.Corpus,
-                            QuestionFile.Read(source.QuestionsPath), parse.GetValue(mode), cancellationToken);
+                        await runner.RunAsync(source.Name, host.Services.GetRequiredService<Asker>(), host.Snapshot.Corpus, items, parse.GetValue(mode), cancellationToken);
                         return ExitCodes.Success;
                     });
                     if (code != ExitCodes.Success)

@@ -118,7 +118,8 @@ internal static class TrainCommand
             return $"Training needs at least two documents, as its folds hold documents out whole; --data gives {sources.Count}.";
         }
 
-        if (QuestionFile.FirstProblem(sources.Concat(heldOut).Select(s => s.QuestionsPath)) is { } problem)
+        // Only checked here: the training set reads each file again as it indexes its document, unless its cache holds it.
+        if (QuestionFile.ReadAll(sources.Concat(heldOut).Select(s => s.QuestionsPath)).Problem is { } problem)
         {
             return problem;
         }

@@ -10,21 +10,19 @@ internal static class QuestionFile
 {
     private static readonly string[] Kinds = ["answerable", "unanswerable", "dialog"];
 
-    /// <summary>What is wrong with the first malformed file of <paramref name="paths"/>, read before any document is indexed.</summary>
-    public static string? FirstProblem(IEnumerable<string> paths)
+    /// <summary>
+    /// Every file of <paramref name="paths"/>, read before any document is indexed; or what is wrong with the first
+    /// malformed one.
+    /// </summary>
+    public static (IReadOnlyList<IReadOnlyList<EvalItem>> Files, string? Problem) ReadAll(IEnumerable<string> paths)
     {
         try
         {
-            foreach (var path in paths)
-            {
-                Read(path);
-            }
-
-            return null;
+            return ([.. paths.Select(Read)], null);
         }
         catch (QuestionFileException e)
         {
-            return e.Message;
+            return ([], e.Message);
         }
     }
 
