@@ -57,9 +57,9 @@ internal static class AskCommand
     private static (string Question, IReadOnlyList<string> Settings, string? Mistake) QuestionAndSettings(ParseResult parse, string given)
     {
         var literal = parse.Tokens.SkipWhile(t => t.Type != TokenType.DoubleDash).Skip(1).Select(t => t.Value).ToList();
+        // The words after "--" come last among the unmatched ones.
         List<string> words = [given, .. parse.UnmatchedTokens];
-        words.RemoveRange(words.Count - Math.Min(literal.Count, words.Count), Math.Min(literal.Count, words.Count));
-        var (settings, others) = ConfigurationArguments.Split(words);
+        var (settings, others) = ConfigurationArguments.Split(words[..^Math.Min(literal.Count, words.Count)]);
         if (others.FirstOrDefault(w => w.StartsWith('-')) is { } unknown)
         {
             return ("", settings, ConfigurationArguments.Mistake(unknown));

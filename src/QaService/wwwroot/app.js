@@ -115,7 +115,7 @@
       if (inFlight === controller) {
         inFlight = null;
         setBusy(false);
-        // Send was disabled while answering, which drops its focus; typing goes on in the question box.
+        // After Send or Stop was clicked, typing goes on in the question box.
         if (document.activeElement === document.body || document.activeElement === ui.send) {
           ui.question.focus();
         }
@@ -254,9 +254,7 @@
         element.setAttribute("aria-busy", "false");
       },
       stop() {
-        list.replaceChildren();
-        citations.hidden = true;
-        element.setAttribute("aria-busy", "false");
+        settle();
         mode.textContent = "Stopped";
         if (typing) {
           text.textContent = "Stopped before the answer came.";
@@ -264,15 +262,20 @@
         }
       },
       fail(message) {
-        list.replaceChildren();
-        citations.hidden = true;
+        settle();
         element.classList.add("message-error");
         element.setAttribute("role", "alert");
-        element.setAttribute("aria-busy", "false");
         mode.textContent = "Error";
         text.textContent = message;
       },
     };
+
+    // An answer that ends unfinished keeps no sources: they belonged to what was not said.
+    function settle() {
+      list.replaceChildren();
+      citations.hidden = true;
+      element.setAttribute("aria-busy", "false");
+    }
 
     function showFallback(reason) {
       fallback.hidden = !reason;
