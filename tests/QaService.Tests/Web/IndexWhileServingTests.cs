@@ -38,6 +38,13 @@ public sealed class IndexWhileServingTests : IDisposable
         Assert.Contains("Pezeshkian", answered.Answer, StringComparison.Ordinal);
         await client.AssertCitationsAreExactAsync(answered);
         Assert.NotEqual(damaged, CurrentGeneration(app.IndexPath));
+
+        // The build deletes the replaced generation right after it publishes the new one, which may already be answering.
+        for (var waited = 0; waited < 100 && Directory.Exists(damaged); waited++)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.False(Directory.Exists(damaged), "The damaged generation is deleted once the new one is live.");
     }
 
