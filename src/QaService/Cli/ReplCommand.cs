@@ -22,6 +22,9 @@ internal static class ReplCommand
           /quit      leave (Ctrl+D works too)
         """;
 
+    private const string ForgottenConversation =
+        "The earlier turns had been forgotten (the conversation was idle too long), so this question was answered on its own.";
+
     public static Command Create()
     {
         var command = new Command("repl", "Ask questions interactively.");
@@ -133,6 +136,11 @@ internal static class ReplCommand
             try
             {
                 last = await printer.PrintStreamAsync(asker.AskStreamAsync(new AskRequest(line, conversation, Explain: true), interrupt.Token));
+                if (conversation is not null && last.Turn == 1)
+                {
+                    console.MarkupLine($"[grey]{Markup.Escape(ForgottenConversation)}[/]");
+                }
+
                 conversation = last.ConversationId;
             }
             catch (InvalidQuestionException e)

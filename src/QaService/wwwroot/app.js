@@ -89,7 +89,7 @@
           answer.reset(data.reason);
         } else if (event.type === "done") {
           reply = data;
-          answer.complete(reply);
+          answer.complete(reply, state.turns.length > 0);
         }
       }
       if (!reply) {
@@ -205,6 +205,7 @@
     const abstained = element.querySelector(".badge-abstained");
     const fallback = element.querySelector(".fallback-reason");
     const warning = element.querySelector(".answer-warning");
+    const forgotten = element.querySelector(".conversation-forgotten");
     const citations = element.querySelector(".citations");
     const heading = element.querySelector(".citations-heading");
     const list = element.querySelector(".citation-list");
@@ -240,7 +241,8 @@
         scrollToEnd();
       },
       // The reply is the final word: a generative answer's [n] markers are renumbered to match its citations.
-      complete(reply) {
+      // A reply that starts a conversation the page was continuing means the service forgot the earlier turns.
+      complete(reply, continuing) {
         text.replaceChildren(...answerWithSupport(reply.answer, reply.support));
         typing = false;
         mode.textContent = reply.mode === "generative" ? "Generative" : "Extractive";
@@ -248,6 +250,7 @@
         showFallback(reply.fallbackReason);
         warning.hidden = !reply.warning;
         warning.textContent = reply.warning ?? "";
+        forgotten.hidden = !(continuing && reply.turn === 1);
         abstained.hidden = !reply.abstained;
         element.classList.toggle("message-abstained", reply.abstained);
         view.showCitations(reply.citations ?? [], reply.abstained);
@@ -422,10 +425,10 @@
       return;
     }
     ui.welcome.hidden = true;
-    for (const turn of state.turns) {
+    state.turns.forEach((turn, index) => {
       appendUserMessage(turn.question);
-      appendAnswerMessage().complete(turn.reply);
-    }
+      appendAnswerMessage().complete(turn.reply, index > 0);
+    });
   }
 
   async function loadIntroduction(attempt = 0) {

@@ -97,6 +97,7 @@ public sealed class ChatPageBrowserTests
             r => r.Url.EndsWith("/api/chat/stream", StringComparison.Ordinal));
         Assert.Equal(conversationId, JsonDocument.Parse(followUp.PostData!).RootElement.GetProperty("conversationId").GetString());
         await Expect(page.Locator(".message-answer[aria-busy=false]")).ToHaveCountAsync(2);
+        await Expect(page.Locator(".conversation-forgotten:visible")).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New chat" }).ClickAsync();
         await Expect(page.Locator(".message")).ToHaveCountAsync(0);
