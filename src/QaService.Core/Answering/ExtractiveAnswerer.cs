@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using QaService.Answering.Learning;
 using QaService.Indexing;
 using QaService.Retrieval;
+using QaService.Text;
 
 namespace QaService.Answering;
 
@@ -38,6 +39,11 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
         if (IsAboutTheDocument(question, corpus))
         {
             return AboutTheDocument(retrieval);
+        }
+
+        if (WritingSystem.Foreign(question.Text, corpus) is { } script)
+        {
+            return new ExtractiveAnswer([], [], true, 1, $"abstained: the question is written in {script}, which the documents are not");
         }
 
         var candidates = question.IsEmpty ? [] : CandidateFeatures.Extract(retrieval);

@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using QaService.Indexing;
+
+namespace QaService.Text;
+
+/// <summary>
+/// The writing system a text's letters are in. A question in a script its documents do not use ("巴基斯坦总统是谁？"
+/// over an English article) shares no word with them, so no sentence can be chosen for it; saying so beats answering
+/// "the article does not say", which it may well say.
+/// </summary>
+public static class WritingSystem
+{
+    // A document uses a script when at least this share of its letters is in it: a few quoted characters do not count.
+    private const double DocumentShare = 0.05;
+
+    private static readonly ConditionalWeakTable<Corpus, HashSet<string>> ScriptsByCorpus = [];
+
+    private static readonly (int First, int Last, string Name)[] Blocks =
+    [
+        (0x0041, 0x024F, "the Latin alphabet"), (0x1E00, 0x1EFF, "the Latin alphabet"),
+        (0x0370, 0x03FF, "the Greek alphabet"), (0x1F00, 0x1FFF, "the Greek alphabet"),
+        (0x0400, 0x052F, "the Cyrillic alphabet"),
+        (0x0530, 0x058F, "the Armenian alphabet"),
+        (0x0590, 0x05FF, "the Hebrew alphabet"),
+        (0x0600, 0x06FF, "Arabic script"), (0x0750, 0x077F, "Arabic script"), (0xFB50, 0xFDFF, "Arabic script"), (0xFE70, 0xFEFF, "Arabic script"),
+        (0x0900, 0x097F, "Devanagari"),
+        (0x0980, 0x09FF, "Bengali script"),
+        (0x0B80, 0x0BFF, "Tamil script"),
+        (0x0E00, 0x0E7F, "Thai script"),
+        (0x10A0, 0x10FF, "the Georgian alphabet"),
+        (0x1100, 0x11FF, "Hangul"), (0xAC00, 0xD7AF, "Hangul"),
+        (0x3040, 0x30FF, "Japanese kana"),
+        (0x3400, 0x4DBF, "Chinese characters"), (0x4E00, 0x9FFF, "Chinese characters"), (0xF900, 0xFAFF, "Chinese characters"),
+    ];
+
+    /// <summary>The script most of the text's letters are in; null when it has no letters.</summary>
+    public static string? Dominant(string text) =>
+        Letters(text).GroupBy(script => script).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault();
+
+    /// <summary>The question's script when the corpus does not use it, else null.</summary>
+    public static string? Foreign(string question, Corpus corpus) =>
+        Dominant(question) is { } script && !ScriptsByCorpus.GetValue(corpus, ScriptsOf).Contains(script) ? script : null;
+
+    /// <summary>The scripts that hold a fair share of some document's letters.</summary>
+    private static HashSet<string> ScriptsOf(Corpus corpus) =>
+        [.. corpus.Documents.SelectMany(document =>
+        {
+            var counts = Letters(document.Text).GroupBy(script => script).Select(g => (Script: g.Key, Count: g.Count())).ToList();
+            var total = counts.Sum(c => c.Count);
+            return counts.Where(c => c.Count >= total * DocumentShare).Select(c => c.Script);
+        })];
+
+    private static IEnumerable<string> Letters(string text)
+    {
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (Rune.IsLetter(rune))
+            {
+                yield return ScriptOf(rune.Value);
+            }
+        }
+    }
+
+    private static string ScriptOf(int codePoint)
+    {
+        foreach (var (first, last, name) in Blocks)
+        {
+            if (codePoint >= first && codePoint <= last)
+            {
+                return name;
+            }
+        }
+
+        return codePoint is >= 0x20000 and <= 0x3FFFF ? "Chinese characters" : "another script";
+    }
+}
