@@ -40,7 +40,8 @@ internal static class TrainCommand
         };
         var misleading = new Option<bool>("--misleading")
         {
-            Description = "Also learn from each answerable question rewritten to look answerable and not be: another name of the document in place of one of its own, or a negation. Helps when the data has few unanswerable questions of the kind the documents will get (see the README).",
+            Description = "Also learn from each answerable question rewritten to look answerable and not be: another name of the document in place of one of its own, or a negation. On by default (chosen on held-out documents, see the README); --misleading false leaves them out.",
+            DefaultValueFactory = _ => true,
         };
         var folds = new Option<int>("--folds") { Description = "Document folds for the out-of-fold ranker outputs.", DefaultValueFactory = _ => 5 };
         var command = new Command("train", "Train the answer model from question data (see the README).") { data, output, cache, heldOut, learner, modesOption, misleading, folds };
