@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace QaService.Host.Cli;
@@ -65,16 +66,18 @@ internal sealed class LineEditor
                     cursor = 0;
                     break;
                 case ConsoleKey.Backspace when cursor > 0:
-                    line.Remove(--cursor, 1);
+                    var before = PreviousCharacter(line, cursor);
+                    line.Remove(before, cursor - before);
+                    cursor = before;
                     break;
                 case ConsoleKey.Delete when cursor < line.Length:
-                    line.Remove(cursor, 1);
+                    line.Remove(cursor, NextCharacter(line, cursor) - cursor);
                     break;
                 case ConsoleKey.LeftArrow when cursor > 0:
-                    cursor--;
+                    cursor = PreviousCharacter(line, cursor);
                     break;
                 case ConsoleKey.RightArrow when cursor < line.Length:
-                    cursor++;
+                    cursor = NextCharacter(line, cursor);
                     break;
                 case ConsoleKey.Home:
                     cursor = 0;
@@ -95,12 +98,13 @@ internal sealed class LineEditor
                         continue;
                     }
 
-                    // Typing (or pasting) at the end only echoes, so a long paste costs its length, not its square.
-                    if (cursor == line.Length)
+                    // Typing (or pasting) at the end only echoes, so a long paste costs its length, not its square. Half
+                    // of a surrogate pair (an emoji comes as two keys) has no width of its own: the line is redrawn.
+                    if (cursor == line.Length && !char.IsSurrogate(key.KeyChar))
                     {
                         line.Append(key.KeyChar);
                         cursor++;
-                        Console.Write(view.Append(key.KeyChar, line.Length));
+                        Console.Write(view.Append(key.KeyChar));
                         continue;
                     }
 
@@ -111,6 +115,23 @@ internal sealed class LineEditor
             Console.Write(view.Redraw(line.ToString(), cursor));
         }
     }
+
+    /// <summary>Where the character (a letter with its accents, an emoji with its modifiers) before <paramref name="index"/> starts.</summary>
+    private static int PreviousCharacter(StringBuilder line, int index)
+    {
+        var text = line.ToString(0, index);
+        var start = 0;
+        while (start + StringInfo.GetNextTextElementLength(text.AsSpan(start)) < index)
+        {
+            start += StringInfo.GetNextTextElementLength(text.AsSpan(start));
+        }
+
+        return start;
+    }
+
+    /// <summary>Where the character that starts at <paramref name="index"/> ends.</summary>
+    private static int NextCharacter(StringBuilder line, int index) =>
+        index + Math.Max(1, StringInfo.GetNextTextElementLength(line.ToString(index, line.Length - index)));
 
     private static void Replace(StringBuilder line, string text, ref int cursor)
     {

@@ -1,21 +1,27 @@
 using System.Text;
+using Wcwidth;
 
 namespace QaService.Host.Cli;
 
 /// <summary>
 /// Redraws an edited line that may wrap over several rows of a terminal <see cref="Width"/> columns wide: back up to
 /// the row the prompt is on, clear to the end of the screen, write the prompt and the line, and put the cursor where
-/// it belongs. <see cref="Row"/> is the row of the cursor, counted from the prompt's. One column per character.
+/// it belongs. <see cref="Row"/> is the row of the cursor, counted from the prompt's. Characters take the columns a
+/// terminal gives them (two for Chinese characters and most emoji, none for a combining accent), and one that does
+/// not fit in what is left of a row starts the next, as it does on the terminal.
 /// </summary>
 internal sealed class WrappedLine(string prompt, int width)
 {
     private const string Escape = "\u001b[";
 
+    // Where the terminal's cursor is after the last character written; a column of Width means it waits to wrap.
+    private (int Row, int Column) end = Walk(prompt, Math.Max(1, width));
+
     public int Width { get; } = Math.Max(1, width);
 
     public int Row { get; private set; }
 
-    /// <summary>What to write to show <paramref name="line"/> with the cursor at <paramref name="cursor"/>.</summary>
+    /// <summary>What to write to show <paramref name="line"/> with the cursor at <paramref name="cursor"/> (an index into it).</summary>
     public string Redraw(string line, int cursor)
     {
         var output = new StringBuilder();
@@ -25,34 +31,67 @@ internal sealed class WrappedLine(string prompt, int width)
         }
 
         output.Append('\r').Append(Escape).Append('J').Append(prompt).Append(line);
-        var end = prompt.Length + line.Length;
-        if (end > 0 && end % Width == 0)
+        end = Walk(prompt + line, Width);
+        if (end.Column == Width)
         {
             // A full last row leaves the cursor waiting to wrap; wrap it, so its row is the one counted below.
             output.Append("\r\n");
+            end = (end.Row + 1, 0);
         }
 
-        var (endRow, target) = (end / Width, prompt.Length + cursor);
-        Row = target / Width;
-        if (endRow > Row)
+        var target = Walk(prompt + line[..cursor], Width);
+        var next = cursor < line.Length && Rune.TryGetRuneAt(line, cursor, out var rune) ? Columns(rune) : 0;
+        if (target.Column + next > Width || target.Column == Width)
         {
-            output.Append(Escape).Append(endRow - Row).Append('A');
+            // The character under the cursor starts the next row.
+            target = (target.Row + 1, 0);
+        }
+
+        Row = target.Row;
+        if (end.Row > Row)
+        {
+            output.Append(Escape).Append(end.Row - Row).Append('A');
         }
 
         output.Append('\r');
-        if (target % Width > 0)
+        if (target.Column > 0)
         {
-            output.Append(Escape).Append(target % Width).Append('C');
+            output.Append(Escape).Append(target.Column).Append('C');
         }
 
         return output.ToString();
     }
 
-    /// <summary>What to write when one character is typed at the end of the line, which is all there is to show.</summary>
-    public string Append(char typed, int lengthAfter)
+    /// <summary>What to write when a character (not half of a surrogate pair) is typed at the end of the line, which is all there is to show.</summary>
+    public string Append(char typed)
     {
-        var end = prompt.Length + lengthAfter;
-        Row = end / Width;
-        return end % Width == 0 ? typed + "\r\n" : typed.ToString();
+        end = Advance(end, Columns(new Rune(typed)), Width);
+        if (end.Column == Width)
+        {
+            end = (end.Row + 1, 0);
+            Row = end.Row;
+            return typed + "\r\n";
+        }
+
+        Row = end.Row;
+        return typed.ToString();
     }
+
+    /// <summary>Where the terminal leaves its cursor after writing <paramref name="text"/> from the start of a row.</summary>
+    private static (int Row, int Column) Walk(string text, int width)
+    {
+        var position = (Row: 0, Column: 0);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            position = Advance(position, Columns(rune), width);
+        }
+
+        return position;
+    }
+
+    private static (int Row, int Column) Advance((int Row, int Column) position, int columns, int width) =>
+        position.Column + columns > width ? (position.Row + 1, columns) : (position.Row, position.Column + columns);
+
+    // Control characters (-1) take no column.
+    private static int Columns(Rune rune) => Math.Max(0, UnicodeCalculator.GetWidth(rune));
 }

@@ -12,9 +12,9 @@ public sealed class WrappedLineTests
     {
         var view = new WrappedLine("> ", 10);
         var line = new string('a', 23);
-        foreach (var length in Enumerable.Range(1, line.Length))
+        foreach (var typed in line)
         {
-            view.Append('a', length);
+            view.Append(typed);
         }
 
         Assert.Equal(2, view.Row);
@@ -34,12 +34,57 @@ public sealed class WrappedLineTests
     {
         var view = new WrappedLine("> ", 10);
 
-        Assert.Equal("a\r\n", view.Append('a', 8));
+        foreach (var typed in "aaaaaaa")
+        {
+            Assert.Equal("a", view.Append(typed));
+        }
+
+        Assert.Equal("a\r\n", view.Append('a'));
         Assert.Equal(1, view.Row);
 
         var output = view.Redraw(new string('a', 18), 18);
 
         Assert.EndsWith($"{new string('a', 18)}\r\n\r", output, StringComparison.Ordinal);
         Assert.Equal(2, view.Row);
+    }
+
+    [Fact]
+    public void WideCharacters_TakeTwoColumns_SoAFullRowOfThemWraps()
+    {
+        var view = new WrappedLine("> ", 10);
+
+        Assert.Equal(["中", "文", "中", "文\r\n"], "中文中文".Select(view.Append));
+        Assert.Equal(1, view.Row);
+
+        // The cursor on the third character stands after four columns of text, not two.
+        Assert.Equal($"{Esc}1A\r{Esc}J> 中文中文abc{Esc}1A\r{Esc}6C", view.Redraw("中文中文abc", 2));
+        Assert.Equal(0, view.Row);
+    }
+
+    [Fact]
+    public void AWideCharacterThatDoesNotFitAtTheEndOfARow_StartsTheNext_AndTheCursorFollowsIt()
+    {
+        var view = new WrappedLine("> ", 10);
+        foreach (var typed in "abcdefg")
+        {
+            view.Append(typed);
+        }
+
+        // Nine columns are taken: the terminal puts the next two-column character at the start of the next row.
+        Assert.Equal("中", view.Append('中'));
+        Assert.Equal(1, view.Row);
+
+        // With the cursor on that character, it stands at the start of the second row, not at the end of the first.
+        Assert.Equal($"{Esc}1A\r{Esc}J> abcdefg中\r", view.Redraw("abcdefg中", 7));
+        Assert.Equal(1, view.Row);
+    }
+
+    [Fact]
+    public void ACombiningAccent_TakesNoColumn()
+    {
+        var view = new WrappedLine("> ", 10);
+
+        // The cursor on the "!" stands after six columns: the prompt's two and "café".
+        Assert.Equal($"\r{Esc}J> cafe\u0301!\r{Esc}6C", view.Redraw("cafe\u0301!", 5));
     }
 }
