@@ -10,7 +10,7 @@ public static partial class AnswerTypeMatcher
     /// <summary>1 when the sentence clearly holds the wanted kind of answer, 0.5 when it holds something close, else 0.</summary>
     public static double Match(string sentence, QuestionAnalysis question) => question.AnswerType switch
     {
-        AnswerType.Count => CountMatch(sentence, question.CountedTerms),
+        AnswerType.Count => CountMatch(WordsAfterNumbers(sentence), question.CountedTerms),
         AnswerType.Duration => Duration().IsMatch(sentence) ? 1 : 0,
         AnswerType.Time => Date().IsMatch(sentence) ? 1 : 0,
         AnswerType.Person => NamedThings(sentence) switch { >= 2 => 1, 1 => 0.5, _ => 0 },
@@ -22,31 +22,36 @@ public static partial class AnswerTypeMatcher
     /// <summary>Whether the kind of answer is a hard requirement: without it the article does not answer.</summary>
     public static bool IsRequired(AnswerType type) => type is AnswerType.Count or AnswerType.Duration or AnswerType.Time;
 
-    private static double CountMatch(string sentence, IReadOnlyList<string> counted)
+    /// <summary>
+    /// How a sentence holding <paramref name="afterNumbers"/> fits a question counting <paramref name="counted"/>: 1
+    /// when a number counts one of them (or the question names nothing counted), 0.25 for a number that counts
+    /// something else, 0 for no number.
+    /// </summary>
+    /// <param name="afterNumbers">The sentence's <see cref="WordsAfterNumbers"/>.</param>
+    public static double CountMatch(IReadOnlyList<string[]> afterNumbers, IReadOnlyList<string> counted)
+    {
+        if (afterNumbers.Count == 0)
+        {
+            return 0;
+        }
+
+        return counted.Count == 0 || afterNumbers.Any(terms => terms.Any(counted.Contains)) ? 1 : 0.25;
+    }
+
+    /// <summary>For each number in the sentence that is not a year, the terms of the (up to) four words after it: what it counts.</summary>
+    public static IReadOnlyList<string[]> WordsAfterNumbers(string sentence)
     {
         var words = Words().Matches(sentence).Select(m => m.Value).ToList();
-        var sawNumber = false;
+        var afterNumbers = new List<string[]>();
         for (var i = 0; i < words.Count; i++)
         {
-            if (!IsNumber(words[i]) || IsYear(words[i]))
+            if (IsNumber(words[i]) && !IsYear(words[i]))
             {
-                continue;
-            }
-
-            sawNumber = true;
-            if (counted.Count == 0)
-            {
-                return 1;
-            }
-
-            var following = TextAnalyzer.Instance.Terms(string.Join(' ', words.Skip(i + 1).Take(4)));
-            if (following.Any(counted.Contains))
-            {
-                return 1;
+                afterNumbers.Add([.. TextAnalyzer.Instance.Terms(string.Join(' ', words.Skip(i + 1).Take(4)))]);
             }
         }
 
-        return sawNumber ? 0.25 : 0;
+        return afterNumbers;
     }
 
     private static bool IsNumber(string word) =>

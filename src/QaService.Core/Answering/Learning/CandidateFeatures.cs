@@ -84,7 +84,7 @@ public static class CandidateFeatures
             f[i++] = retrieval.Question.ContextTerms.Count > 0 ? 1 : 0;
             f[i++] = retrieval.SentenceBm25.GetValueOrDefault(key) / maxBm25;
             f[i++] = bm25Ranks.TryGetValue(key, out var bm25Rank) ? bm25Rank : TopByBm25 * 2;
-            f[i++] = maxPassageBm25 <= 0 ? 0 : corpus.PassagesOfSentence(key).Max(p => passageBm25.GetValueOrDefault(p)) / maxPassageBm25;
+            f[i++] = maxPassageBm25 <= 0 ? 0 : BestPassageScore(corpus.PassagesOfSentence(key), passageBm25) / maxPassageBm25;
             f[i++] = dense.Cosine(0, key);
             f[i++] = dense.Gap(0, key);
             f[i++] = dense.Rank(0, key);
@@ -114,7 +114,7 @@ public static class CandidateFeatures
             f[i++] = corpus.SentenceNames[key].Count - question.SharedWith(corpus.SentenceNames[key]);
             f[i++] = traits.PercentOrMoney;
             f[i++] = facts.OpensWithReference[key] ? 1 : 0;
-            f[i++] = (float)facts.TypeMatch(corpus, key, retrieval.Question);
+            f[i++] = (float)facts.TypeMatch(key, retrieval.Question);
             f[i++] = Math.Min(sentence.Ordinal - corpus.Sentences[paragraphFirst].Ordinal, 20);
             f[i++] = (float)key / corpus.Sentences.Count;
             f[i++] = key == 0 || !corpus.SameParagraph(key - 1, key) ? 1 : 0;
@@ -150,6 +150,17 @@ public static class CandidateFeatures
         // answered from them before any candidate is ranked, and no other question is.
         keys.ExceptWith(corpus.AuthorshipSentences);
         return keys.Order().ToList();
+    }
+
+    private static float BestPassageScore(IReadOnlyList<int> passageKeys, Dictionary<int, float> scores)
+    {
+        var best = float.MinValue;
+        foreach (var key in passageKeys)
+        {
+            best = Math.Max(best, scores.GetValueOrDefault(key));
+        }
+
+        return best;
     }
 
     private static Dictionary<int, int> Ranks(IEnumerable<int> orderedKeys) =>

@@ -40,7 +40,13 @@ internal sealed class DenseView
 
         // Every score above a sentence's own is among the model's top scores, unless there are more than WorstRank of them.
         var own = byModel[model][key];
-        return Math.Min(WorstRank, topScores[model].Count(score => score > own));
+        var above = 0;
+        foreach (var score in topScores[model])
+        {
+            above += score > own ? 1 : 0;
+        }
+
+        return Math.Min(WorstRank, above);
     }
 
     /// <summary>The model's <see cref="WorstRank"/> highest scores, found once per question rather than per candidate.</summary>

@@ -15,6 +15,7 @@ internal sealed class SentenceFacts
     private static readonly AnswerType[] Types = Enum.GetValues<AnswerType>();
 
     private readonly double[][] typeMatch;
+    private readonly IReadOnlyList<string[]>[] wordsAfterNumbers;
 
     private SentenceFacts(Corpus corpus)
     {
@@ -34,6 +35,7 @@ internal sealed class SentenceFacts
         Traits = [.. corpus.Sentences.Select(s => SentenceTraits.Of(s.Text))];
         OpensWithReference = [.. corpus.Sentences.Select(s => Anaphora.OpensWithReference(s.Text))];
         Negated = [.. corpus.Sentences.Select(s => Negation.In(s.Text))];
+        wordsAfterNumbers = [.. corpus.Sentences.Select(s => AnswerTypeMatcher.WordsAfterNumbers(s.Text))];
         typeMatch = [.. Types.Select(type => type == AnswerType.Count
             ? []
             : corpus.Sentences.Select(s => AnswerTypeMatcher.Match(s.Text, new QuestionAnalysis("", [], type, []))).ToArray())];
@@ -51,9 +53,9 @@ internal sealed class SentenceFacts
 
     public static SentenceFacts Of(Corpus corpus) => ByCorpus.GetValue(corpus, c => new SentenceFacts(c));
 
-    /// <summary>How the sentence fits the kind of answer the question wants (a count depends on what is counted, so it is worked out each time).</summary>
-    public double TypeMatch(Corpus corpus, int key, QuestionAnalysis question) =>
+    /// <summary>How the sentence fits the kind of answer the question wants (a count depends on what is counted: what each number counts is kept).</summary>
+    public double TypeMatch(int key, QuestionAnalysis question) =>
         question.AnswerType == AnswerType.Count
-            ? AnswerTypeMatcher.Match(corpus.Sentences[key].Text, question)
+            ? AnswerTypeMatcher.CountMatch(wordsAfterNumbers[key], question.CountedTerms)
             : typeMatch[(int)question.AnswerType][key];
 }
