@@ -43,14 +43,25 @@ public static class WritingSystem
     public static string? Foreign(string question, Corpus corpus) =>
         Dominant(question) is { } script && !ScriptsByCorpus.GetValue(corpus, ScriptsOf).Contains(script) ? script : null;
 
-    /// <summary>The scripts that hold a fair share of some document's letters.</summary>
-    private static HashSet<string> ScriptsOf(Corpus corpus) =>
-        [.. corpus.Documents.SelectMany(document =>
+    /// <summary>The scripts that hold a fair share of some document's letters (counted, not grouped: a corpus can be large).</summary>
+    private static HashSet<string> ScriptsOf(Corpus corpus)
+    {
+        var scripts = new HashSet<string>();
+        var counts = new Dictionary<string, int>();
+        foreach (var document in corpus.Documents)
         {
-            var counts = Letters(document.Text).GroupBy(script => script).Select(g => (Script: g.Key, Count: g.Count())).ToList();
-            var total = counts.Sum(c => c.Count);
-            return counts.Where(c => c.Count >= total * DocumentShare).Select(c => c.Script);
-        })];
+            counts.Clear();
+            foreach (var script in Letters(document.Text))
+            {
+                counts[script] = counts.GetValueOrDefault(script) + 1;
+            }
+
+            var total = counts.Values.Sum();
+            scripts.UnionWith(counts.Where(c => c.Value >= total * DocumentShare).Select(c => c.Key));
+        }
+
+        return scripts;
+    }
 
     private static IEnumerable<string> Letters(string text)
     {
