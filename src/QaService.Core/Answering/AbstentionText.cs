@@ -1,6 +1,4 @@
-using QaService.Indexing;
 using QaService.Retrieval;
-using QaService.Text;
 
 namespace QaService.Answering;
 
@@ -10,10 +8,12 @@ namespace QaService.Answering;
 /// </summary>
 public static class AbstentionText
 {
-    public static string For(QuestionAnalysis question, Corpus corpus) =>
-        WritingSystem.Foreign(question.Text, corpus) is { } script
-            ? $"The question is written in {script}, and the article is not, so there is nothing to match it against. Please ask in the article's language."
-            : question.IsEmpty
-                ? "The article does not say: the question has no words to look for in it. Try asking about a person, a place or an event it mentions."
-                : "The article does not say. The nearest passages are cited.";
+    public static string For(QuestionAnalysis question) =>
+        question.IsEmpty
+            ? "The article does not say: the question has no words to look for in it. Try asking about a person, a place or an event it mentions."
+            : "The article does not say. The nearest passages are cited.";
+
+    /// <summary>For a question written in a script the documents do not use (see <see cref="Text.WritingSystem"/>).</summary>
+    public static string ForeignScript(string script) =>
+        $"The question is written in {script}, and the article is not, so there is nothing to match it against. Please ask in the article's language.";
 }

@@ -26,8 +26,17 @@ public static class CitationBuilder
         return text.ToString();
     }
 
+    /// <summary>
+    /// An answer's sentences, then the next best ones; for an abstention the nearest passages, unless it has words of
+    /// its own (a question in another script: nothing is near it).
+    /// </summary>
     public static IReadOnlyList<Citation> Build(RetrievalResult retrieval, ExtractiveAnswer answer, int limit)
     {
+        if (answer.AbstentionWords is not null)
+        {
+            return [];
+        }
+
         if (answer.Abstained || answer.Chosen.Count == 0)
         {
             return retrieval.Passages.Take(limit).Select(p => new Citation(

@@ -41,9 +41,12 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
             return AboutTheDocument(retrieval);
         }
 
+        // Confidence 1: that the question and the documents are written in different scripts is certain, whatever
+        // the documents say.
         if (WritingSystem.Foreign(question.Text, corpus) is { } script)
         {
-            return new ExtractiveAnswer([], [], true, 1, $"abstained: the question is written in {script}, which the documents are not");
+            return new ExtractiveAnswer([], [], true, 1, $"abstained: the question is written in {script}, which the documents are not",
+                AbstentionWords: AbstentionText.ForeignScript(script));
         }
 
         var candidates = question.IsEmpty ? [] : CandidateFeatures.Extract(retrieval);

@@ -5,14 +5,16 @@ using QaService.Indexing;
 namespace QaService.Text;
 
 /// <summary>
-/// The writing system a text's letters are in. A question in a script its documents do not use ("巴基斯坦总统是谁？"
-/// over an English article) shares no word with them, so no sentence can be chosen for it; saying so beats answering
-/// "the article does not say", which it may well say.
+/// The writing systems of a question's and the documents' letters. A question written in a script its documents do
+/// not use ("巴基斯坦总统是谁？" over an English article) shares no word with them, so no sentence can be chosen for
+/// it: the reply says so, rather than "the article does not say", which the article may well say in its own script.
 /// </summary>
 public static class WritingSystem
 {
     // A document uses a script when at least this share of its letters is in it: a few quoted characters do not count.
     private const double DocumentShare = 0.05;
+
+    private const string Kana = "Japanese kana";
 
     private static readonly ConditionalWeakTable<Corpus, HashSet<string>> ScriptsByCorpus = [];
 
@@ -30,18 +32,28 @@ public static class WritingSystem
         (0x0E00, 0x0E7F, "Thai script"),
         (0x10A0, 0x10FF, "the Georgian alphabet"),
         (0x1100, 0x11FF, "Hangul"), (0xAC00, 0xD7AF, "Hangul"),
-        (0x3040, 0x30FF, "Japanese kana"),
+        (0x3040, 0x30FF, Kana),
         (0x3400, 0x4DBF, "Chinese characters"), (0x4E00, 0x9FFF, "Chinese characters"), (0xF900, 0xFAFF, "Chinese characters"),
     ];
 
-    /// <summary>The script most of the text's letters are in; null when it has no letters.</summary>
-    public static string? Dominant(string text) =>
-        Letters(text).GroupBy(script => script).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key).FirstOrDefault();
+    /// <summary>
+    /// The script of the question when most of its letters are in scripts no document uses, else null (also when the
+    /// documents have no letters to tell by). Japanese mixes kana with Chinese characters: any kana makes it Japanese.
+    /// </summary>
+    public static string? Foreign(string question, Corpus corpus)
+    {
+        var used = ScriptsByCorpus.GetValue(corpus, ScriptsOf);
+        var letters = Letters(question).ToList();
+        var foreign = letters.Where(script => !used.Contains(script)).ToList();
+        if (used.Count == 0 || foreign.Count * 2 <= letters.Count)
+        {
+            return null;
+        }
 
-    /// <summary>The question's script when the corpus does not use it, else null.</summary>
-    public static string? Foreign(string question, Corpus corpus) =>
-        Dominant(question) is { } script && !ScriptsByCorpus.GetValue(corpus, ScriptsOf).Contains(script) ? script : null;
+        return foreign.Contains(Kana)
+            ? "Japanese script"
+            : foreign.GroupBy(script => script).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+    }
 
     /// <summary>The scripts that hold a fair share of some document's letters (counted, not grouped: a corpus can be large).</summary>
     private static HashSet<string> ScriptsOf(Corpus corpus)

@@ -23,7 +23,7 @@ internal static class ReplCommand
         """;
 
     private const string ForgottenConversation =
-        "The earlier turns had been forgotten (the conversation was idle too long), so this question was answered on its own.";
+        "The service no longer had the earlier turns of this conversation, so this question was answered on its own.";
 
     public static Command Create()
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Wcwidth;
 
@@ -7,8 +8,9 @@ namespace QaService.Host.Cli;
 /// Redraws an edited line that may wrap over several rows of a terminal <see cref="Width"/> columns wide: back up to
 /// the row the prompt is on, clear to the end of the screen, write the prompt and the line, and put the cursor where
 /// it belongs. <see cref="Row"/> is the row of the cursor, counted from the prompt's. Characters take the columns a
-/// terminal gives them (two for Chinese characters and most emoji, none for a combining accent), and one that does
-/// not fit in what is left of a row starts the next, as it does on the terminal.
+/// terminal gives them (two for Chinese characters and most emoji; a letter with accents, or an emoji with modifiers,
+/// the width of its first code point), and one that does not fit in what is left of a row starts the next, as it does
+/// on the terminal.
 /// </summary>
 internal sealed class WrappedLine(string prompt, int width)
 {
@@ -40,8 +42,8 @@ internal sealed class WrappedLine(string prompt, int width)
         }
 
         var target = Walk(prompt + line[..cursor], Width);
-        var next = cursor < line.Length && Rune.TryGetRuneAt(line, cursor, out var rune) ? Columns(rune) : 0;
-        if (target.Column + next > Width || target.Column == Width)
+        var next = cursor < line.Length && Rune.TryGetRuneAt(line, cursor, out var rune) ? Math.Min(Columns(rune), Width) : 0;
+        if (target.Column == Width || (target.Column > 0 && target.Column + next > Width))
         {
             // The character under the cursor starts the next row.
             target = (target.Row + 1, 0);
@@ -81,16 +83,22 @@ internal sealed class WrappedLine(string prompt, int width)
     private static (int Row, int Column) Walk(string text, int width)
     {
         var position = (Row: 0, Column: 0);
-        foreach (var rune in text.EnumerateRunes())
+        for (var at = 0; at < text.Length; at += Math.Max(1, StringInfo.GetNextTextElementLength(text.AsSpan(at))))
         {
-            position = Advance(position, Columns(rune), width);
+            position = Advance(position, Rune.TryGetRuneAt(text, at, out var rune) ? Columns(rune) : 1, width);
         }
 
         return position;
     }
 
-    private static (int Row, int Column) Advance((int Row, int Column) position, int columns, int width) =>
-        position.Column + columns > width ? (position.Row + 1, columns) : (position.Row, position.Column + columns);
+    // A character wider than the whole row (two columns on a terminal one column wide) takes the row.
+    private static (int Row, int Column) Advance((int Row, int Column) position, int columns, int width)
+    {
+        columns = Math.Min(columns, width);
+        return position.Column > 0 && position.Column + columns > width
+            ? (position.Row + 1, columns)
+            : (position.Row, position.Column + columns);
+    }
 
     // Control characters (-1) take no column.
     private static int Columns(Rune rune) => Math.Max(0, UnicodeCalculator.GetWidth(rune));

@@ -21,6 +21,47 @@ public sealed class ForeignScriptTests
         Assert.True(reply.Abstained, reply.Answer);
         Assert.StartsWith($"The question is written in {script}, and the article is not", reply.Answer, StringComparison.Ordinal);
         Assert.Equal(1, reply.Confidence);
+        Assert.Empty(reply.Citations);
+    }
+
+    [Theory]
+    [InlineData("Who is the 巴基斯坦总统?")]
+    [InlineData("What is CPEC (中巴经济走廊)?")]
+    public async Task OverTheEnglishArticle_AQuestionHalfOrMoreInItsScript_IsReadAsAnyOther(string question)
+    {
+        await using var app = new QaAppFactory().WithSetting("Retrieval:Dense", "false");
+
+        var reply = await app.CreateClient().AskOkAsync(question, mode: "extractive");
+
+        Assert.DoesNotContain("is written in", reply.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AJapaneseQuestion_IsCalledJapanese_ThoughMostOfItsLettersAreChineseCharacters()
+    {
+        await using var app = new QaAppFactory().WithSetting("Retrieval:Dense", "false");
+
+        var reply = await app.CreateClient().AskOkAsync("パキスタン大統領選挙結果", mode: "extractive");
+
+        Assert.StartsWith("The question is written in Japanese script", reply.Answer, StringComparison.Ordinal);
+        Assert.Empty(reply.Citations);
+    }
+
+    [Fact]
+    public async Task OverDocumentsWithoutLetters_NoQuestionIsForeign()
+    {
+        using var folder = new TempFolder();
+        var document = folder.File("figures.txt", "1914 1918 1939 1945.\n\n2001 2008 2020.\n");
+        await using var app = new QaAppFactory(new Dictionary<string, string?>
+        {
+            ["Documents:IncludeBuiltIn"] = "false",
+            ["Documents:Sources:0:Path"] = document,
+            ["Retrieval:Dense"] = "false",
+        });
+
+        var reply = await app.CreateClient().AskOkAsync("When did 1945 come?", mode: "extractive");
+
+        Assert.DoesNotContain("is written in", reply.Answer, StringComparison.Ordinal);
     }
 
     [Fact]

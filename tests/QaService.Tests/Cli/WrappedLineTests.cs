@@ -53,7 +53,7 @@ public sealed class WrappedLineTests
     {
         var view = new WrappedLine("> ", 10);
 
-        Assert.Equal(["中", "文", "中", "文\r\n"], "中文中文".Select(view.Append));
+        Assert.Equal(["中", "文", "中", "文\r\n"], "中文中文".Select(view.Append).ToArray());
         Assert.Equal(1, view.Row);
 
         // The cursor on the third character stands after four columns of text, not two.
@@ -77,6 +77,25 @@ public sealed class WrappedLineTests
         // With the cursor on that character, it stands at the start of the second row, not at the end of the first.
         Assert.Equal($"{Esc}1A\r{Esc}J> abcdefg中\r", view.Redraw("abcdefg中", 7));
         Assert.Equal(1, view.Row);
+    }
+
+    [Fact]
+    public void AnEmojiWithAModifier_TakesTheTwoColumnsOfItsFirstCodePoint()
+    {
+        var view = new WrappedLine("> ", 10);
+
+        // 👍🏽 is two code points (four UTF-16 units) drawn as one two-column emoji: the "!" after it starts at column 4.
+        Assert.Equal($"\r{Esc}J> 👍🏽!\r{Esc}4C", view.Redraw("👍🏽!", 4));
+    }
+
+    [Fact]
+    public void OnATerminalOneColumnWide_AWideCharacterTakesItsRow_AndTheRowsCountedMatchTheScreen()
+    {
+        var view = new WrappedLine("", 1);
+
+        // 中 fills row 0, "a" row 1, and the cursor waits to wrap: it is wrapped onto row 2.
+        Assert.EndsWith("中a\r\n\r", view.Redraw("中a", 2), StringComparison.Ordinal);
+        Assert.Equal(2, view.Row);
     }
 
     [Fact]
