@@ -20,7 +20,9 @@ public static class WritingSystem
 
     private static readonly (int First, int Last, string Name)[] Blocks =
     [
+        // Latin letters include their full-width forms (from CJK keyboards) and the mathematical bold and italic ones.
         (0x0041, 0x024F, "the Latin alphabet"), (0x1E00, 0x1EFF, "the Latin alphabet"),
+        (0xFF21, 0xFF5A, "the Latin alphabet"), (0x1D400, 0x1D6A5, "the Latin alphabet"),
         (0x0370, 0x03FF, "the Greek alphabet"), (0x1F00, 0x1FFF, "the Greek alphabet"),
         (0x0400, 0x052F, "the Cyrillic alphabet"),
         (0x0530, 0x058F, "the Armenian alphabet"),

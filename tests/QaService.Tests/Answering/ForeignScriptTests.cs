@@ -36,6 +36,18 @@ public sealed class ForeignScriptTests
         Assert.DoesNotContain("is written in", reply.Answer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("ｗｈｉｃｈ ｉｒａｎｉａｎ ｐｒｅｓｉｄｅｎｔ ｖｉｓｉｔｅｄ ｐａｋｉｓｔａｎ？")]
+    [InlineData("𝐖𝐡𝐢𝐜𝐡 𝐈𝐫𝐚𝐧𝐢𝐚𝐧 𝐩𝐫𝐞𝐬𝐢𝐝𝐞𝐧𝐭 𝐯𝐢𝐬𝐢𝐭𝐞𝐝 𝐏𝐚𝐤𝐢𝐬𝐭𝐚𝐧?")]
+    public async Task LatinLettersInFullWidthOrMathematicalForms_AreNotAnotherScript(string question)
+    {
+        await using var app = new QaAppFactory().WithSetting("Retrieval:Dense", "false");
+
+        var reply = await app.CreateClient().AskOkAsync(question, mode: "extractive");
+
+        Assert.DoesNotContain("is written in", reply.Answer, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AJapaneseQuestion_IsCalledJapanese_ThoughMostOfItsLettersAreChineseCharacters()
     {
