@@ -15,12 +15,20 @@ public sealed class SummaryRequestTests
     [InlineData("Give me a summary")]
     [InlineData("summary of the article")]
     [InlineData("What's the gist?")]
+    [InlineData("Can you sum it up?")]
+    [InlineData("in a nutshell?")]
+    [InlineData("brief me on this piece")]
+    [InlineData("what is the main argument of the author")]
+    [InlineData("Explain the article in simple terms")]
+    [InlineData("what's the story here")]
     public void Matches_AQuestionAboutTheWholeDocument(string question) => Assert.True(SummaryRequest.Matches(question));
 
     [Theory]
     [InlineData("What did the summary of the talks say about gas?")]
     [InlineData("Which president visited Pakistan?")]
     [InlineData("What is the pipeline about?")]
+    [InlineData("What is the main argument of Pakistan for a two-state solution?")]
+    [InlineData("How did Iran sum up the talks?")]
     [InlineData("Who wrote the article?")]
     public void DoesNotMatch_AQuestionAboutSomethingInIt(string question) => Assert.False(SummaryRequest.Matches(question));
 }
