@@ -22,6 +22,6 @@ internal static partial class ArticlePartCues
     [GeneratedRegex(@"\b(article|piece|story|text|report|column|author|writer)\s+(open|opens|opened|begin|begins|began|start|starts|started)\b|\b(opening|first|introductory)\s+(paragraph|line|lines|sentence|sentences|words|section|part|bit)\b|\bat\s+the\s+(start|beginning|outset|top)\s+of\s+(the|this)\s+(article|piece|story|text|report|column)\b")]
     private static partial Regex Opening();
 
-    [GeneratedRegex(@"\b(article|piece|story|text|report|column|author|writer)\s+(end|ends|ended|close|closes|closed|conclude|concludes|concluded|finish|finishes|finished)\b|\b(closing|final|last|concluding)\s+(paragraph|line|lines|sentence|sentences|words|remarks|section|part|bit)\b|\bat\s+the\s+end\s+of\s+(the|this)\s+(article|piece|story|text|report|column)\b")]
+    [GeneratedRegex(@"\b(article|piece|story|text|report|column|author|writer)\s+(end|ends|ended|close|closes|closed|conclude|concludes|concluded|finish|finishes|finished)\b|\b(closing|final|last|concluding)\s+(paragraph|line|lines|sentence|sentences|words|remarks|section|part|bit)\b|\bat\s+the\s+end\s+of\s+(the|this)\s+(article|piece|story|text|report|column)\b|^\W*what('s|\s+is)\s+the\s+conclusion\W*$")]
     private static partial Regex Closing();
 }

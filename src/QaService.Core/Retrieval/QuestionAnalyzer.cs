@@ -150,6 +150,6 @@ public static partial class QuestionAnalyzer
     [GeneratedRegex(@"^(is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|of|in|on|at|to|for|from|with|by|about|against|during|between|the|a|an|that|this|get|gets|got)$")]
     private static partial Regex FocusStop();
 
-    [GeneratedRegex(@"\bwho\s+(wrote|writes|authored|penned)\b|\b(who|what)('s|\s+is|\s+was)\s+the\s+(author|writer|byline)\b(?!'s|’s)|\b(is|was|has)\s+the\s+(author|writer)\b|\b(author|writer)'?s\s+(name|background|job|career|position|post|role|employer|agency|experience|profession)\b|\b(author|writer)\s+(used\s+to|use\s+to|once|formerly|previously|work|works|worked|serve|serves|served|hold|holds|held)\b|\bwritten\s+by\b|\bbyline\b")]
+    [GeneratedRegex(@"\bwho\s+(wrote|writes|authored|penned)\b|\b(who|what)('s|\s+is|\s+was)\s+the\s+(author|writer|byline|journalist|columnist)\b(?!'s|’s)|\bwhat\s+(does|did)\s+the\s+(author|writer)\s+do\b|\b(is|was|has)\s+the\s+(author|writer)\b|\b(author|writer)'?s\s+(name|background|job|career|position|post|role|employer|agency|experience|profession)\b|\b(author|writer)\s+(used\s+to|use\s+to|once|formerly|previously|work|works|worked|serve|serves|served|hold|holds|held)\b|\bwritten\s+by\b|\bbyline\b")]
     private static partial Regex AboutAuthor();
 }

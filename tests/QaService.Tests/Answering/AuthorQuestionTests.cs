@@ -9,6 +9,8 @@ public sealed class AuthorQuestionTests
     [InlineData("Who wrote this?")]
     [InlineData("who is khurram khan")]
     [InlineData("Which agency did the writer use to work for?")]
+    [InlineData("Who is the journalist?")]
+    [InlineData("what does the author do")]
     public async Task Ask_AboutTheAuthor_CitesTheBylineOrAuthorNote(string question)
     {
         await using var app = new QaAppFactory();

@@ -20,6 +20,8 @@ public sealed class QuestionAnalyzerTests
     [InlineData("what's in the first paragraph", ArticlePart.Opening)]
     [InlineData("How does the article end?", ArticlePart.Closing)]
     [InlineData("What are the author's closing remarks?", ArticlePart.Closing)]
+    [InlineData("what's the conclusion?", ArticlePart.Closing)]
+    [InlineData("What was the conclusion of the inquiry?", ArticlePart.Anywhere)]
     [InlineData("When did the war end?", ArticlePart.Anywhere)]
     [InlineData("Why did talks start again?", ArticlePart.Anywhere)]
     [InlineData("Why was it closed?", ArticlePart.Anywhere)]
