@@ -33,6 +33,7 @@ internal sealed class LineEditor
         var cursor = 0;
         var historyIndex = history.Count;
         var view = new WrappedLine(prompt, Console.WindowWidth);
+        char? pendingHalf = null;
         while (true)
         {
             var key = Console.ReadKey(intercept: true);
@@ -93,27 +94,52 @@ internal sealed class LineEditor
                     Replace(line, historyIndex == history.Count ? "" : history[historyIndex], ref cursor);
                     break;
                 default:
-                    if (char.IsControl(key.KeyChar))
+                    // An emoji comes as two keys, the halves of a surrogate pair: the first waits for the second.
+                    if (char.IsControl(key.KeyChar) || char.IsHighSurrogate(key.KeyChar))
+                    {
+                        pendingHalf = char.IsHighSurrogate(key.KeyChar) ? key.KeyChar : null;
+                        continue;
+                    }
+
+                    var typed = pendingHalf is { } half && char.IsLowSurrogate(key.KeyChar) ? new string([half, key.KeyChar]) : key.KeyChar.ToString();
+                    pendingHalf = null;
+                    if (char.IsLowSurrogate(typed[0]))
                     {
                         continue;
                     }
 
-                    // Typing (or pasting) at the end only echoes, so a long paste costs its length, not its square. Half
-                    // of a surrogate pair (an emoji comes as two keys) has no width of its own: the line is redrawn.
-                    if (cursor == line.Length && !char.IsSurrogate(key.KeyChar))
+                    line.Insert(cursor, typed);
+                    cursor += typed.Length;
+
+                    // Typing (or pasting) at the end only echoes, so a long paste costs its length, not its square;
+                    // unless what was typed joins the character before it (an accent, an emoji's modifier).
+                    if (cursor == line.Length && StandsAlone(line, typed.Length))
                     {
-                        line.Append(key.KeyChar);
-                        cursor++;
-                        Console.Write(view.Append(key.KeyChar));
+                        Console.Write(view.Append(typed));
                         continue;
                     }
 
-                    line.Insert(cursor++, key.KeyChar);
                     break;
             }
 
             Console.Write(view.Redraw(line.ToString(), cursor));
         }
+    }
+
+    /// <summary>Whether the last <paramref name="length"/> UTF-16 units of the line are a character of their own.</summary>
+    private static bool StandsAlone(StringBuilder line, int length)
+    {
+        // A character (a grapheme cluster) is far shorter than this in practice; the tail is enough to tell.
+        const int Tail = 32;
+        var start = Math.Max(0, line.Length - Tail);
+        var tail = line.ToString(start, line.Length - start);
+        var last = 0;
+        for (var at = 0; at < tail.Length; at += StringInfo.GetNextTextElementLength(tail.AsSpan(at)))
+        {
+            last = at;
+        }
+
+        return tail.Length - last == length;
     }
 
     /// <summary>Where the character (a letter with its accents, an emoji with its modifiers) before <paramref name="index"/> starts.</summary>

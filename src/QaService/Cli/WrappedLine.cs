@@ -64,10 +64,10 @@ internal sealed class WrappedLine(string prompt, int width)
         return output.ToString();
     }
 
-    /// <summary>What to write when a character (not half of a surrogate pair) is typed at the end of the line, which is all there is to show.</summary>
-    public string Append(char typed)
+    /// <summary>What to write when a character (a letter, or an emoji's surrogate pair) is typed at the end of the line, which is all there is to show.</summary>
+    public string Append(string typed)
     {
-        end = Advance(end, Columns(new Rune(typed)), Width);
+        end = Advance(end, Rune.TryGetRuneAt(typed, 0, out var rune) ? Columns(rune) : 1, Width);
         if (end.Column == Width)
         {
             end = (end.Row + 1, 0);

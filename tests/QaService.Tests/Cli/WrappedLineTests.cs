@@ -14,7 +14,7 @@ public sealed class WrappedLineTests
         var line = new string('a', 23);
         foreach (var typed in line)
         {
-            view.Append(typed);
+            view.Append(typed.ToString());
         }
 
         Assert.Equal(2, view.Row);
@@ -36,10 +36,10 @@ public sealed class WrappedLineTests
 
         foreach (var typed in "aaaaaaa")
         {
-            Assert.Equal("a", view.Append(typed));
+            Assert.Equal("a", view.Append(typed.ToString()));
         }
 
-        Assert.Equal("a\r\n", view.Append('a'));
+        Assert.Equal("a\r\n", view.Append("a"));
         Assert.Equal(1, view.Row);
 
         var output = view.Redraw(new string('a', 18), 18);
@@ -53,7 +53,7 @@ public sealed class WrappedLineTests
     {
         var view = new WrappedLine("> ", 10);
 
-        Assert.Equal(["中", "文", "中", "文\r\n"], "中文中文".Select(view.Append).ToArray());
+        Assert.Equal(["中", "文", "中", "文\r\n"], "中文中文".Select(c => view.Append(c.ToString())).ToArray());
         Assert.Equal(1, view.Row);
 
         // The cursor on the third character stands after four columns of text, not two.
@@ -67,15 +67,28 @@ public sealed class WrappedLineTests
         var view = new WrappedLine("> ", 10);
         foreach (var typed in "abcdefg")
         {
-            view.Append(typed);
+            view.Append(typed.ToString());
         }
 
         // Nine columns are taken: the terminal puts the next two-column character at the start of the next row.
-        Assert.Equal("中", view.Append('中'));
+        Assert.Equal("中", view.Append("中"));
         Assert.Equal(1, view.Row);
 
         // With the cursor on that character, it stands at the start of the second row, not at the end of the first.
         Assert.Equal($"{Esc}1A\r{Esc}J> abcdefg中\r", view.Redraw("abcdefg中", 7));
+        Assert.Equal(1, view.Row);
+    }
+
+    [Fact]
+    public void AnEmojiTypedAtTheEnd_TakesTwoColumns_AndWrapsAFullRow()
+    {
+        var view = new WrappedLine("> ", 10);
+        foreach (var typed in "abcdef")
+        {
+            view.Append(typed.ToString());
+        }
+
+        Assert.Equal("😀\r\n", view.Append("😀"));
         Assert.Equal(1, view.Row);
     }
 
