@@ -113,7 +113,7 @@ internal sealed class LineEditor
 
                     // Typing (or pasting) at the end only echoes, so a long paste costs its length, not its square;
                     // unless what was typed joins the character before it (an accent, an emoji's modifier).
-                    if (cursor == line.Length && StandsAlone(line, typed.Length))
+                    if (cursor == line.Length && PreviousCharacter(line, cursor) == cursor - typed.Length)
                     {
                         Console.Write(view.Append(typed));
                         continue;
@@ -126,33 +126,21 @@ internal sealed class LineEditor
         }
     }
 
-    /// <summary>Whether the last <paramref name="length"/> UTF-16 units of the line are a character of their own.</summary>
-    private static bool StandsAlone(StringBuilder line, int length)
-    {
-        // A character (a grapheme cluster) is far shorter than this in practice; the tail is enough to tell.
-        const int Tail = 32;
-        var start = Math.Max(0, line.Length - Tail);
-        var tail = line.ToString(start, line.Length - start);
-        var last = 0;
-        for (var at = 0; at < tail.Length; at += StringInfo.GetNextTextElementLength(tail.AsSpan(at)))
-        {
-            last = at;
-        }
-
-        return tail.Length - last == length;
-    }
-
     /// <summary>Where the character (a letter with its accents, an emoji with its modifiers) before <paramref name="index"/> starts.</summary>
     private static int PreviousCharacter(StringBuilder line, int index)
     {
-        var text = line.ToString(0, index);
+        // A character is far shorter than this in practice: the text just before the index is enough to find its
+        // start, so a key costs the same at the end of a long paste as at the start of the line.
+        const int Reach = 32;
+        var from = Math.Max(0, index - Reach);
+        var text = line.ToString(from, index - from);
         var start = 0;
-        while (start + StringInfo.GetNextTextElementLength(text.AsSpan(start)) < index)
+        for (var at = 0; at < text.Length; at += StringInfo.GetNextTextElementLength(text.AsSpan(at)))
         {
-            start += StringInfo.GetNextTextElementLength(text.AsSpan(start));
+            start = at;
         }
 
-        return start;
+        return from + start;
     }
 
     /// <summary>Where the character that starts at <paramref name="index"/> ends.</summary>

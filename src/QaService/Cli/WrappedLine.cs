@@ -42,7 +42,7 @@ internal sealed class WrappedLine(string prompt, int width)
         }
 
         var target = Walk(prompt + line[..cursor], Width);
-        var next = cursor < line.Length && Rune.TryGetRuneAt(line, cursor, out var rune) ? Math.Min(Columns(rune), Width) : 0;
+        var next = cursor < line.Length ? Math.Min(ColumnsAt(line, cursor), Width) : 0;
         if (target.Column == Width || (target.Column > 0 && target.Column + next > Width))
         {
             // The character under the cursor starts the next row.
@@ -67,16 +67,15 @@ internal sealed class WrappedLine(string prompt, int width)
     /// <summary>What to write when a character (a letter, or an emoji's surrogate pair) is typed at the end of the line, which is all there is to show.</summary>
     public string Append(string typed)
     {
-        end = Advance(end, Rune.TryGetRuneAt(typed, 0, out var rune) ? Columns(rune) : 1, Width);
-        if (end.Column == Width)
+        end = Advance(end, ColumnsAt(typed, 0), Width);
+        var wraps = end.Column == Width;
+        if (wraps)
         {
             end = (end.Row + 1, 0);
-            Row = end.Row;
-            return typed + "\r\n";
         }
 
         Row = end.Row;
-        return typed.ToString();
+        return wraps ? typed + "\r\n" : typed;
     }
 
     /// <summary>Where the terminal leaves its cursor after writing <paramref name="text"/> from the start of a row.</summary>
@@ -85,7 +84,7 @@ internal sealed class WrappedLine(string prompt, int width)
         var position = (Row: 0, Column: 0);
         for (var at = 0; at < text.Length; at += Math.Max(1, StringInfo.GetNextTextElementLength(text.AsSpan(at))))
         {
-            position = Advance(position, Rune.TryGetRuneAt(text, at, out var rune) ? Columns(rune) : 1, width);
+            position = Advance(position, ColumnsAt(text, at), width);
         }
 
         return position;
@@ -100,6 +99,7 @@ internal sealed class WrappedLine(string prompt, int width)
             : (position.Row, position.Column + columns);
     }
 
-    // Control characters (-1) take no column.
-    private static int Columns(Rune rune) => Math.Max(0, UnicodeCalculator.GetWidth(rune));
+    // A character takes the columns of its first code point (half of a surrogate pair, one); control characters (-1), none.
+    private static int ColumnsAt(string text, int index) =>
+        Rune.TryGetRuneAt(text, index, out var rune) ? Math.Max(0, UnicodeCalculator.GetWidth(rune)) : 1;
 }
