@@ -8,7 +8,8 @@ namespace QaService.Conversation;
 
 /// <summary>
 /// One question and what answering it used: the stems it was retrieved with, the names it was about, names from its
-/// answer, the sentences it cited, and whether it was about the author. Short JSON names keep a stored conversation small.
+/// answer, the sentences it cited, whether it was about the author, and the person it was answered with when it
+/// asked who. Short JSON names keep a stored conversation small.
 /// </summary>
 public sealed record ConversationTurn(
     [property: JsonPropertyName("q")] string Question,
@@ -19,7 +20,8 @@ public sealed record ConversationTurn(
     [property: JsonPropertyName("e")] IReadOnlyList<string> AnswerNames,
     [property: JsonPropertyName("s")] IReadOnlyList<int> CitedSentences,
     [property: JsonPropertyName("f")] string CorpusFingerprint,
-    [property: JsonPropertyName("w")] bool AboutAuthor = false)
+    [property: JsonPropertyName("w")] bool AboutAuthor = false,
+    [property: JsonPropertyName("p")] string? Person = null)
 {
     private const int MaxStoredText = 600;
     private const int MaxAnswerNames = 4;
@@ -46,8 +48,17 @@ public sealed record ConversationTurn(
         var cited = (answer.Abstained ? answer.Ranked.Take(NearestKept) : answer.Chosen).Select(s => s.Key).ToList();
         return new ConversationTurn(
             Shorten(question.Text), Shorten(answerText), question.Terms, question.ContextTerms, subjects, answerNames, cited,
-            FingerprintOf(corpus), question.AsksAboutAuthor);
+            FingerprintOf(corpus), question.AsksAboutAuthor, PersonAnswered(question, answer, corpus));
     }
+
+    /// <summary>
+    /// For a question that asked who, the head of the first name in full ("Ilse Marren") its answer's first sentence
+    /// brought: whom a later "he" or "she" stands for.
+    /// </summary>
+    private static string? PersonAnswered(QuestionAnalysis question, ExtractiveAnswer answer, Corpus corpus) =>
+        question.AnswerType == AnswerType.Person && !answer.Abstained && answer.Chosen.Count > 0
+            ? NamedThings.FullNameHeads(corpus.Sentences[answer.Chosen[0].Key].Text).Except(question.Terms).FirstOrDefault()
+            : null;
 
     public static string FingerprintOf(Corpus corpus) => corpus.Fingerprint[..Math.Min(16, corpus.Fingerprint.Length)];
 

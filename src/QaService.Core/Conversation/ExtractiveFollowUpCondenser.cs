@@ -7,9 +7,10 @@ namespace QaService.Conversation;
 /// <summary>
 /// Reads a follow-up without a language model, the way a person would rewrite it as a standalone question. When its
 /// wording leans on the previous turn, a pronoun with nothing to stand for in the question takes the head of each name
-/// that turn was about ("bridge" for "the Velmora Harbour Bridge") as its own term; the rest of that turn's topic (its
-/// terms, names from its answer, what it carried over) joins as context terms, weighted below the question's own
-/// words; the previous question is embedded with it; the sentences that turn cited become a small prior; and a
+/// that turn was about ("bridge" for "the Velmora Harbour Bridge") as its own term, or, for a "he" or "she" after a
+/// question that asked who, the person its answer named; the rest of that turn's topic (its terms, names from its
+/// answer, what it carried over) joins as context terms, weighted below the question's own words; the previous
+/// question is embedded with it; a request for something else sets aside the sentences that turn cited; and a
 /// follow-up that points back at the author of a question about them ("what post did he hold?") is about the author
 /// too. A question that brings a subject of its own and does not point back is a change of topic, read on its own.
 /// </summary>
@@ -56,7 +57,7 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
             return question;
         }
 
-        var referents = cues.RefersBack ? previous.Subjects.Where(known.Contains).ToList() : [];
+        var referents = cues.RefersBack ? Referents(previous, cues).Where(known.Contains).ToList() : [];
         var terms = question.Terms.Except(CueTerms).Concat(referents).Distinct().ToList();
         var context = previous.TopicTerms.Where(known.Contains).Except(terms).Take(MaxContextTerms).ToList();
         return question with
@@ -93,6 +94,13 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
         var aboutTheAuthor = corpus.AuthorshipSentences.SelectMany(k => corpus.SentenceTerms[k]).ToHashSet();
         return (cues.RefersBack || cues.IsElliptical || ownTerms == 0) && NamedThings.Stems(question).All(aboutTheAuthor.Contains);
     }
+
+    /// <summary>
+    /// What a pronoun pointing back stands for: the names the previous question was about, or, when it asked who and
+    /// this one says "he" or "she", the person its answer named ("Who made the claim?" … "What else did he do?").
+    /// </summary>
+    private static IEnumerable<string> Referents(ConversationTurn previous, FollowUpCues cues) =>
+        cues.RefersToPerson && previous.Person is { } person ? [person] : previous.Subjects;
 
     private static double ContextWeight(Corpus corpus, IEnumerable<string> ownKnown, IReadOnlyList<string> context)
     {

@@ -7,9 +7,10 @@ namespace QaService.Conversation;
 /// What in the wording of a question points back at earlier turns: a pronoun with nothing in the question for it to
 /// stand for, a demonstrative (that, this, there), an elliptical opening ("what about …", "and …?", "in which …?") or
 /// a word that needs something said before ("in return", "too"), or a request for something other than what was
-/// already said ("what else").
+/// already said ("what else"). A pointing-back pronoun that stands for a person (he, she, him, her) is told apart.
 /// </summary>
-public sealed partial record FollowUpCues(bool RefersBack, bool PointsBack, bool IsElliptical, bool WantsSomethingElse, int WordCount, bool NamesSomething = false)
+public sealed partial record FollowUpCues(
+    bool RefersBack, bool PointsBack, bool IsElliptical, bool WantsSomethingElse, int WordCount, bool NamesSomething = false, bool RefersToPerson = false)
 {
     public static FollowUpCues Read(string question)
     {
@@ -25,11 +26,15 @@ public sealed partial record FollowUpCues(bool RefersBack, bool PointsBack, bool
             Elliptical().IsMatch(lower) || Relative().IsMatch(lower),
             SomethingElse().IsMatch(lower),
             Words().Count(lower),
-            firstName >= 0);
+            firstName >= 0,
+            refersBack && Personal().IsMatch(pronoun.Value));
     }
 
     [GeneratedRegex(@"\b(it|its|itself|he|him|his|himself|she|her|hers|herself|they|them|their|theirs|themselves|the same|the latter|the former)\b")]
     private static partial Regex Pronoun();
+
+    [GeneratedRegex(@"^(he|him|his|himself|she|her|hers|herself)$")]
+    private static partial Regex Personal();
 
     [GeneratedRegex(@"\b(that|this|those|these|there|then|such)\b")]
     private static partial Regex Demonstrative();

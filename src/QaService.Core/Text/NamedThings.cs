@@ -18,6 +18,11 @@ public static partial class NamedThings
     public static IReadOnlyList<string> Heads(string text) =>
         Phrases(text).SelectMany(phrase => TextAnalyzer.Instance.Terms(phrase[^1])).Distinct().ToList();
 
+    /// <summary>The heads of the names of two words or more, none an acronym: people named in full ("Ilse Marren").</summary>
+    public static IReadOnlyList<string> FullNameHeads(string text) =>
+        Phrases(text).Where(phrase => phrase.Count >= 2 && !phrase.Any(IsAcronym))
+            .SelectMany(phrase => TextAnalyzer.Instance.Terms(phrase[^1])).Distinct().ToList();
+
     /// <summary>Where in <paramref name="text"/> the first name starts, or -1.</summary>
     public static int FirstIndex(string text) => Names(text).Select(m => m.Index).DefaultIfEmpty(-1).First();
 

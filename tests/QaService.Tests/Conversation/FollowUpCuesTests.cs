@@ -30,6 +30,15 @@ public sealed class FollowUpCuesTests
     public void ShortQuestion_StandsAloneOnlyWhenItNamesItsSubject(string question, bool depends) =>
         Assert.Equal(depends, ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read(question), ownTerms: 1, ownKnownTerms: 1));
 
+    [Theory]
+    [InlineData("What else did he do?", true)]
+    [InlineData("when did she retire", true)]
+    [InlineData("Why was it closed?", false)]
+    [InlineData("What did they say about him?", false)]
+    [InlineData("Did Marren say what she wanted?", false)]
+    public void PronounThatPointsBack_IsToldApartWhenItStandsForAPerson(string question, bool person) =>
+        Assert.Equal(person, FollowUpCues.Read(question).RefersToPerson);
+
     [Fact]
     public void QuestionWithNoWordsOfItsOwn_DependsOnEarlierTurns() =>
         Assert.True(ExtractiveFollowUpCondenser.DependsOnEarlierTurns(FollowUpCues.Read("How come?"), ownTerms: 0, ownKnownTerms: 0));
