@@ -5,6 +5,13 @@ namespace QaService.Answering;
 /// <summary>Cleans a question typed or pasted by a person, or refuses it with a reason.</summary>
 public static class QuestionText
 {
+    // Full-width forms of ASCII ("Ｗｈｏ ｗｒｏｔｅ ｉｔ？"), as an East Asian keyboard types them, sit at a fixed offset from
+    // their ASCII letters; the ideographic space is their space.
+    private const char FirstFullWidth = '\uFF01';
+    private const char LastFullWidth = '\uFF5E';
+    private const int FullWidthOffset = 0xFEE0;
+    private const char IdeographicSpace = '\u3000';
+
     public static string Clean(string? question, int maxLength)
     {
         if (question is null || string.IsNullOrWhiteSpace(question))
@@ -20,7 +27,13 @@ public static class QuestionText
         var cleaned = new StringBuilder(question.Length);
         foreach (var c in question)
         {
-            cleaned.Append(char.IsControl(c) || c == '\uFFFD' ? ' ' : c);
+            cleaned.Append(c switch
+            {
+                >= FirstFullWidth and <= LastFullWidth => (char)(c - FullWidthOffset),
+                IdeographicSpace or '\uFFFD' => ' ',
+                _ when char.IsControl(c) => ' ',
+                _ => c,
+            });
         }
 
         var text = string.Join(' ', cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
