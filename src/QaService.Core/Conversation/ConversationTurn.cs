@@ -32,15 +32,18 @@ public sealed record ConversationTurn(
     public IEnumerable<string> TopicTerms => Subjects.Concat(Terms).Concat(AnswerNames).Concat(ContextTerms).Distinct();
 
     /// <summary>
-    /// A turn as stored. Its subjects are the heads of the names in the question or, when it only pointed back at them, those of the
-    /// previous turn. It keeps the sentences of its answer, or when it abstained the nearest ones it cited.
+    /// A turn as stored. Its subjects are the heads of the names in the question or, when it only pointed back at them,
+    /// those of the previous turn; the person a later "he" or "she" stands for carries over the same way. It keeps the
+    /// sentences of its answer, or when it abstained the nearest ones it cited.
     /// </summary>
     public static ConversationTurn Of(QuestionAnalysis question, ConversationTurn? previous, ExtractiveAnswer answer, string answerText, Corpus corpus)
     {
         var subjects = NamedThings.Heads(question.Text).Intersect(question.Terms).ToList();
+        var person = PersonAnswered(question, answer, corpus);
         if (subjects.Count == 0 && question.ContextTerms.Count > 0 && previous is not null)
         {
             subjects = [.. previous.Subjects];
+            person ??= previous.Person;
         }
 
         var answerNames = answer.Chosen.SelectMany(s => NamedThings.Heads(corpus.Sentences[s.Key].Text))
@@ -48,7 +51,7 @@ public sealed record ConversationTurn(
         var cited = (answer.Abstained ? answer.Ranked.Take(NearestKept) : answer.Chosen).Select(s => s.Key).ToList();
         return new ConversationTurn(
             Shorten(question.Text), Shorten(answerText), question.Terms, question.ContextTerms, subjects, answerNames, cited,
-            FingerprintOf(corpus), question.AsksAboutAuthor, PersonAnswered(question, answer, corpus));
+            FingerprintOf(corpus), question.AsksAboutAuthor, person);
     }
 
     /// <summary>
