@@ -17,6 +17,7 @@ public static class GenerationServiceCollectionExtensions
     {
         services.AddOptions<LlmOptions>().BindConfiguration(LlmOptions.SectionName, UnknownSettings.Refuse).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LlmState>();
         services.AddSingleton<PromptFiles>();
         services.AddSingleton<LlmChatFactory>();
@@ -53,6 +54,11 @@ public static class GenerationServiceCollectionExtensions
                     SamplingDuration = llm.BreakerSamplingDuration,
                     BreakDuration = llm.BreakerBreakDuration,
                     StateProvider = state.Breaker,
+                    OnOpened = args =>
+                    {
+                        state.BreakerOpened(args.BreakDuration);
+                        return default;
+                    },
                 });
                 pipeline.AddTimeout(llm.AttemptTimeout);
             });

@@ -166,6 +166,33 @@ public sealed class LlmFallbackTests
     }
 
     [Fact]
+    public async Task Ask_AfterTheBreak_TriesTheModelAgainAndClosesTheBreakerWhenItAnswers()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Default = FakeReply.Status(503);
+        using var host = new LlmTestHost(server.BaseAddress, new Dictionary<string, string?>
+        {
+            ["Llm:MaxRetries"] = "1",
+            ["Llm:BreakerMinimumThroughput"] = "2",
+            ["Llm:BreakerBreakDuration"] = "00:00:01",
+        });
+        await host.AskAsync(Question);
+        var duringBreak = await host.AskAsync(Question);
+        Assert.Contains("circuit breaker open", duringBreak.FallbackReason);
+        Assert.Equal(2, server.Requests);
+
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        Assert.Equal("recovering", host.Llm.Status().State);
+        server.Default = FakeReply.Answer("President Masoud Pezeshkian visited Pakistan [1].");
+        var afterBreak = await host.AskAsync(Question);
+
+        Assert.Equal(ReplyMode.Generative, afterBreak.Mode);
+        Assert.Null(afterBreak.FallbackReason);
+        Assert.Equal(3, server.Requests);
+        Assert.Equal("healthy", host.Llm.Status().State);
+    }
+
+    [Fact]
     public async Task Ask_InGenerativeModeWithoutModel_FallsBackAndSaysSo()
     {
         await using var server = await FakeLlmServer.StartAsync();
