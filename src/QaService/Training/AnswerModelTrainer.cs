@@ -19,7 +19,8 @@ internal sealed class AnswerModelTrainer(MLContext ml, int folds, QuestionLearne
         log($"  ranker, out of fold: best candidate holds the answer for {TopOneAccuracy(outOfFold):0.000} of answerable questions");
         var ranker = FitRanker(examples);
         var (correct, unanswerable) = FitQuestionModels(outOfFold);
-        return (new TrainedModels(ranker, correct, unanswerable), outOfFold);
+        var ceiling = FeatureCeiling.Of(outOfFold.Select(q => q.Row.Features).ToList());
+        return (new TrainedModels(ranker, correct, unanswerable, ceiling), outOfFold);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ internal static class HeldOutReport
             offset += example.Candidates.Count;
         }
 
-        var rows = questions.Select(q => q.Row).ToList();
+        var rows = questions.Select(q => new QuestionRow { Features = models.QuestionCeiling.Cap(q.Row.Features) }).ToList();
         var correct = trainer.Predict(models.Correct, rows);
         var unanswerable = trainer.Predict(models.Unanswerable, rows);
         var judged = questions.Select((q, i) => (Answerable: !q.Row.Unanswerable, BestRight: q.Row.Label, Correct: correct[i], Unanswerable: unanswerable[i]))

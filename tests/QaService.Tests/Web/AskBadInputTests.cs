@@ -38,6 +38,23 @@ public sealed class AskBadInputTests
         await client.AssertCitationsAreExactAsync(reply);
     }
 
+    /// <summary>
+    /// Thirty made-up words are more than any training question had; read at face value, the count alone made the
+    /// answer model certain (confidence 1) of an answer that shares no word with them.
+    /// </summary>
+    [Fact]
+    public async Task Ask_WithALongRunOfWordsNoDocumentUses_IsNeverSure()
+    {
+        await using var app = new QaAppFactory();
+        using var client = app.CreateClient();
+        var random = new Random(11);
+        var words = Enumerable.Range(0, 30).Select(_ => new string(Enumerable.Range(0, 6).Select(_ => (char)('a' + random.Next(26))).ToArray()));
+
+        var reply = await client.AskOkAsync(string.Join(' ', words), mode: "extractive");
+
+        Assert.True(reply.Abstained || reply.Confidence < 0.6, $"answered with confidence {reply.Confidence}: {reply.Answer}");
+    }
+
     [Fact]
     public async Task Ask_WithLuceneSyntax_SearchesTheWordsInIt()
     {

@@ -90,10 +90,13 @@ public sealed class ModelSet(MLContext ml, TrainedModels models) : IDisposable
         return probabilities;
     }
 
-    /// <summary>The probabilities that the best candidate answers the question, and that the document cannot.</summary>
+    /// <summary>
+    /// The probabilities that the best candidate answers the question, and that the document cannot, from the question's
+    /// features lowered to the largest values the models learned from.
+    /// </summary>
     public (double Correct, double Unanswerable) Judge(float[] questionFeatures)
     {
-        var row = new QuestionRow { Features = questionFeatures };
+        var row = new QuestionRow { Features = models.QuestionCeiling.Cap(questionFeatures) };
         return (correct.Value!.Predict(row).Probability, unanswerable.Value!.Predict(row).Probability);
     }
 

@@ -6,12 +6,14 @@ namespace QaService.Answering.Learning;
 
 /// <summary>
 /// The trained models in one zip: a manifest naming the feature schemas they were trained on and the data, and for
-/// each retrieval mode (hybrid, lexical) a ranker, a right-answer model and an unanswerable model as ML.NET zips.
+/// each retrieval mode (hybrid, lexical) a ranker, a right-answer model and an unanswerable model as ML.NET zips, with
+/// the largest values of the question features the last two learned from.
 /// </summary>
 public static class AnswerModelFile
 {
     public const string BuiltInResource = "QaService.Answering.answer-model.zip";
     private const string ManifestEntry = "manifest.json";
+    private const string QuestionCeilingEntry = "question-ceiling.json";
     private static readonly string[] Parts = ["ranker", "correct", "unanswerable"];
 
     public static void Save(string path, AnswerModelManifest manifest, IReadOnlyDictionary<string, TrainedModels> modes, MLContext ml)
@@ -28,6 +30,8 @@ public static class AnswerModelFile
             Write(zip, $"{mode}/ranker.zip", models.Ranker, CandidateSchema(ml), ml);
             Write(zip, $"{mode}/correct.zip", models.Correct, QuestionSchema(ml), ml);
             Write(zip, $"{mode}/unanswerable.zip", models.Unanswerable, QuestionSchema(ml), ml);
+            using var ceiling = new StreamWriter(zip.CreateEntry($"{mode}/{QuestionCeilingEntry}").Open());
+            ceiling.Write(JsonSerializer.Serialize(models.QuestionCeiling, JsonSerializerOptions.Web));
         }
 
         zip.Dispose();
@@ -58,7 +62,9 @@ public static class AnswerModelFile
             var modes = new Dictionary<string, TrainedModels>();
             foreach (var mode in manifest.Modes)
             {
-                modes[mode] = new TrainedModels(Read(zip, $"{mode}/ranker.zip", source, ml), Read(zip, $"{mode}/correct.zip", source, ml), Read(zip, $"{mode}/unanswerable.zip", source, ml));
+                modes[mode] = new TrainedModels(
+                    Read(zip, $"{mode}/ranker.zip", source, ml), Read(zip, $"{mode}/correct.zip", source, ml), Read(zip, $"{mode}/unanswerable.zip", source, ml),
+                    ReadCeiling(zip, $"{mode}/{QuestionCeilingEntry}", source));
             }
 
             return (manifest, modes);
@@ -91,6 +97,16 @@ public static class AnswerModelFile
         return ml.Model.Load(buffer, out _);
     }
 
+    private static FeatureCeiling ReadCeiling(ZipArchive zip, string name, string source)
+    {
+        var entry = zip.GetEntry(name) ?? throw new AnswerModelException($"The answer model {source} lacks {name}.");
+        using var stream = entry.Open();
+        var ceiling = JsonSerializer.Deserialize<FeatureCeiling>(stream, JsonSerializerOptions.Web);
+        return ceiling is { Max.Length: QuestionFeatures.Count }
+            ? ceiling
+            : throw new AnswerModelException($"The answer model {source} has a malformed {name}.");
+    }
+
     private static DataViewSchema CandidateSchema(MLContext ml) => ml.Data.LoadFromEnumerable(Array.Empty<CandidateRow>()).Schema;
 
     private static DataViewSchema QuestionSchema(MLContext ml) => ml.Data.LoadFromEnumerable(Array.Empty<QuestionRow>()).Schema;
@@ -104,5 +120,5 @@ public sealed record AnswerModelManifest(
     IReadOnlyList<string> TrainedOn,
     DateTimeOffset TrainedAt);
 
-/// <summary>The three models of one retrieval mode.</summary>
-public sealed record TrainedModels(ITransformer Ranker, ITransformer Correct, ITransformer Unanswerable);
+/// <summary>The three models of one retrieval mode, and the largest values of the question features the question models learned from.</summary>
+public sealed record TrainedModels(ITransformer Ranker, ITransformer Correct, ITransformer Unanswerable, FeatureCeiling QuestionCeiling);

@@ -42,7 +42,8 @@ public static class QuestionFeatures
         .. BestAnywhere.Select(n => $"max.{n}"),
     ];
 
-    public static string Schema { get; } = $"question-v4:{string.Join(',', Names)}";
+    // v5: model files carry the largest value of each of these features, and the models read them capped there.
+    public static string Schema { get; } = $"question-v5:{string.Join(',', Names)}";
 
     /// <param name="ranked">Candidates with their ranker probabilities, best first (at least one).</param>
     public static float[] Of(IReadOnlyList<(Candidate Candidate, float Probability)> ranked)
