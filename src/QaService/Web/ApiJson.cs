@@ -9,8 +9,10 @@ namespace QaService.Host.Web;
 internal static class ApiJson
 {
     // Relaxed escaping, as ASP.NET Core's own HTTP JSON uses: curly quotes and accents stay readable (never embedded in HTML).
+    // A request that names a field twice ("question" and "Question": names are read in any case) is refused rather
+    // than read by its last value.
     public static JsonSerializerOptions Options { get; } = Configure(
-        new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        new JsonSerializerOptions(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, AllowDuplicateProperties = false });
 
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {

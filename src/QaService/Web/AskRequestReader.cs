@@ -124,6 +124,11 @@ internal static partial class AskRequestReader
         var invalidText = e.InnerException is InvalidOperationException inner && inner.Message.Contains("UTF", StringComparison.Ordinal);
         var field = e.Path is not null && FieldOfPath().Match(e.Path) is { Success: true } match ? match.Groups["name"].Value : null;
         var known = ExpectedTypes.Keys.FirstOrDefault(k => string.Equals(k, field, StringComparison.OrdinalIgnoreCase));
+        if (e.Message.StartsWith("Duplicate", StringComparison.Ordinal) && known is not null)
+        {
+            return $"The field '{known}' appears more than once (names are read in any case); send each field once.";
+        }
+
         if (wrongValue && known is not null)
         {
             return invalidText

@@ -29,6 +29,9 @@ public sealed class StrictContractTests
         { "the JSON null", "null", "The body must be a JSON object" },
         { "nesting past the depth limit", "{\"question\": \"Who?\", \"extra\": " + new string('[', 80) + new string(']', 80) + "}", "The body nests deeper than 64 levels" },
         { "malformed JSON", "{\"question\": \"Who?\"", "not valid JSON" },
+        { "the question twice", "{\"question\": \"Who wrote it?\", \"question\": \"x\"}", "The field 'question' appears more than once" },
+        { "the question twice, in two cases", "{\"question\": \"Who wrote it?\", \"Question\": \"x\"}", "The field 'question' appears more than once" },
+        { "the mode twice", "{\"question\": \"Who?\", \"mode\": \"auto\", \"MODE\": \"generative\"}", "The field 'mode' appears more than once" },
     };
 
     [Theory]
