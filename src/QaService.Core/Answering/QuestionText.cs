@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace QaService.Answering;
@@ -27,6 +28,12 @@ public static class QuestionText
         var cleaned = new StringBuilder(question.Length);
         foreach (var c in question)
         {
+            // Invisible format characters (a zero-width space, a soft hyphen, a joiner) pasted inside a word would split it.
+            if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+
             cleaned.Append(c switch
             {
                 >= FirstFullWidth and <= LastFullWidth => (char)(c - FullWidthOffset),

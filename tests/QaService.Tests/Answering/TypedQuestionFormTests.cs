@@ -3,17 +3,22 @@ using QaService.Tests.Support;
 
 namespace QaService.Tests.Answering;
 
-/// <summary>Questions typed in the full-width forms of an East Asian keyboard read as the same question in ASCII.</summary>
-public sealed class FullWidthQuestionTests
+/// <summary>
+/// Questions typed in the full-width forms of an East Asian keyboard, or with invisible characters pasted into their
+/// words, read as the same question in plain ASCII.
+/// </summary>
+public sealed class TypedQuestionFormTests
 {
     [Fact]
     public void Clean_FoldsFullWidthFormsAndTheIdeographicSpace() =>
         Assert.Equal("How long did the 12-day war last?", QuestionText.Clean("Ｈｏｗ\u3000ｌｏｎｇ ｄｉｄ ｔｈｅ １２－ｄａｙ ｗａｒ ｌａｓｔ？", 500));
 
     [Theory]
+    [InlineData("Who is Pez\u200Beshkian?", "Who is Pezeshkian?")]
+    [InlineData("Who is Pez\u00ADesh\u200Dkian\u200C?", "Who is Pezeshkian?")]
     [InlineData("Ｗｈｏ ｗｒｏｔｅ ｔｈｅ ａｒｔｉｃｌｅ？", "Who wrote the article?")]
     [InlineData("Ｗｈａｔ\u3000ｉｓ ｔｈｉｓ ａｒｔｉｃｌｅ ａｂｏｕｔ？", "What is this article about?")]
-    public async Task Ask_InFullWidthForms_IsAnsweredAsInAscii(string fullWidth, string ascii)
+    public async Task Ask_InFullWidthFormsOrWithInvisibleCharacters_IsAnsweredAsInPlainAscii(string fullWidth, string ascii)
     {
         await using var app = new QaAppFactory();
         using var client = app.CreateClient();
