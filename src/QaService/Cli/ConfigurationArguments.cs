@@ -1,3 +1,13 @@
+using QaService.Answering;
+using QaService.Conversation;
+using QaService.Documents;
+using QaService.Generation;
+using QaService.Host.Web;
+using QaService.Host.Web.OpenAi;
+using QaService.Indexing;
+using QaService.Ingestion;
+using QaService.Retrieval;
+
 namespace QaService.Host.Cli;
 
 /// <summary>
@@ -9,8 +19,70 @@ internal static class ConfigurationArguments
     /// <summary>Host settings that have no section.</summary>
     private static readonly string[] HostKeys = ["urls", "environment", "contentRoot", "applicationName", "AllowedHosts"];
 
-    public static string? FindMistake(IReadOnlyList<string> tokens) =>
-        Split(tokens).Others is [var token, ..] ? Mistake(token) : null;
+    /// <summary>The sections QaService reads, and the host's own that people set most.</summary>
+    private static readonly string[] KnownSections =
+    [
+        DocumentsOptions.SectionName, ChunkingOptions.SectionName, IndexOptions.SectionName, RetrievalOptions.SectionName,
+        AnsweringOptions.SectionName, LlmOptions.SectionName, GenerationOptions.SectionName, ConversationStoreOptions.SectionName,
+        AskRateLimitOptions.SectionName, OpenAiOptions.SectionName, "Logging", "Kestrel",
+    ];
+
+    public static string? FindMistake(IReadOnlyList<string> tokens)
+    {
+        var (settings, others) = Split(tokens);
+        if (others is [var token, ..])
+        {
+            return Mistake(token);
+        }
+
+        return settings.Where(s => s.StartsWith("--", StringComparison.Ordinal)).Select(MisspeltSection).FirstOrDefault(m => m is not null);
+    }
+
+    /// <summary>
+    /// A section one or two letters away from a known one (<c>--Retreival:TopK=3</c>) is a typo: every section is read
+    /// only by name, so it would be silently ignored. Sections further away may belong to the host or a library.
+    /// </summary>
+    private static string? MisspeltSection(string token)
+    {
+        var section = token[2..].Split(':', '=')[0];
+        if (KnownSections.Contains(section, StringComparer.OrdinalIgnoreCase) || HostKeys.Contains(section, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var near = KnownSections.FirstOrDefault(known => EditDistance(section.ToLowerInvariant(), known.ToLowerInvariant()) <= 2);
+        return near is null ? null : $"Unknown settings section '{section}' in '{token.Split('=')[0]}'; did you mean '{near}'?";
+    }
+
+    /// <summary>Edits (insert, delete, replace, swap two neighbours) that turn one word into the other.</summary>
+    private static int EditDistance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++)
+        {
+            d[i, 0] = i;
+        }
+
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[0, j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
+                }
+            }
+        }
+
+        return d[a.Length, b.Length];
+    }
 
     public static string Mistake(string token) => token.StartsWith('-')
         ? $"Unknown option '{token.Split('=')[0]}'. Settings are given as --Section:Key=Value; run with --help for the options."

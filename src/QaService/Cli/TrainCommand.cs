@@ -61,12 +61,12 @@ internal static class TrainCommand
                 return CommandRunner.Refuse(e.Message);
             }
 
-            if (Mistake(sources, heldOutSources, parse.GetValue(modesOption) ?? [], parse.GetValue(output)!) is { } mistake)
+            if (Mistake(sources, heldOutSources, parse.GetValue(modesOption) ?? [], parse.GetValue(folds), parse.GetValue(output)!) is { } mistake)
             {
                 return CommandRunner.Refuse(mistake);
             }
 
-            var foldCount = Math.Clamp(parse.GetValue(folds), 2, Math.Max(2, sources.Count));
+            var foldCount = Math.Min(parse.GetValue(folds), sources.Count);
             return await CommandRunner.RunAsync(HostArguments.From(parse), async _ =>
             {
                 var cacheFolder = parse.GetValue(cache)?.FullName;
@@ -101,7 +101,7 @@ internal static class TrainCommand
     }
 
     /// <summary>What makes the training fail, found before the documents are indexed rather than after.</summary>
-    private static string? Mistake(List<QuestionSource> sources, List<QuestionSource> heldOut, string[] modes, FileInfo output)
+    private static string? Mistake(List<QuestionSource> sources, List<QuestionSource> heldOut, string[] modes, int folds, FileInfo output)
     {
         string[] known = [AnswerModel.Hybrid, AnswerModel.Lexical];
         if (modes.FirstOrDefault(m => !known.Contains(m)) is { } unknown)
@@ -112,6 +112,11 @@ internal static class TrainCommand
         if (modes.Length == 0)
         {
             return $"--modes needs {string.Join(" and/or ", known)}.";
+        }
+
+        if (folds < 2)
+        {
+            return $"--folds is {folds}; use 2 or more (each fold holds some documents out).";
         }
 
         if (sources.Count < 2)

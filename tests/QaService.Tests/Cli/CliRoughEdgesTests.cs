@@ -22,6 +22,29 @@ public sealed class CliRoughEdgesTests : IDisposable
         Assert.Contains("Unknown option '--bogus'", result.StdErr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--Retreival:TopK=3", "Retreival", "Retrieval")]
+    [InlineData("--answring:MinConfidence", "answring", "Answering")]
+    [InlineData("--Lm:Model=x", "Lm", "Llm")]
+    public async Task ASettingInAMisspeltSection_IsRefusedWithTheNearestSection(string setting, string section, string near)
+    {
+        string[] arguments = setting.Contains('=', StringComparison.Ordinal) ? ["ask", Question, setting] : ["ask", Question, setting, "0.3"];
+
+        var result = await CliRunner.RunAsync(arguments, workingFolder.Path, timeout: TimeSpan.FromSeconds(30));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"Unknown settings section '{section}'", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains($"did you mean '{near}'?", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASettingOfTheHostsOwn_IsNotTakenForAMisspeltSection()
+    {
+        var result = await CliRunner.RunAsync(["ask", Question, "--Logging:LogLevel:Default=Warning", "--Kestrel:Limits:MaxRequestBodySize=100000"], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
     [Fact]
     public async Task AValueAnOptionCannotTake_IsNamedOnStandardError_WithoutTheWholeHelp()
     {
@@ -109,6 +132,8 @@ public sealed class CliRoughEdgesTests : IDisposable
     [InlineData("one", "at least two documents", "--out", "model.zip")]
     [InlineData("two", "is a folder", "--out", ".")]
     [InlineData("two", "--modes takes hybrid and/or lexical, not 'foo'", "--out", "model.zip", "--modes", "foo")]
+    [InlineData("two", "--folds is 0; use 2 or more", "--out", "model.zip", "--folds", "0")]
+    [InlineData("two", "--folds is -3; use 2 or more", "--out", "model.zip", "--folds", "-3")]
     public async Task Train_RefusesWhatWouldFailOnlyAfterIndexing(string documents, string expected, params string[] arguments)
     {
         var questions = "{\"id\": \"q\", \"kind\": \"unanswerable\", \"question\": \"Who owns the moon?\"}\n";
