@@ -24,7 +24,10 @@ internal sealed class IndexingService(
         {
             logger.LogCritical("The index could not be built, so QaService cannot answer: {Reason}", e.Message);
             Environment.ExitCode = 1;
-            lifetime.StopApplication();
+
+            // Stopped while it is still starting, the host cancels the web server's start and reports that as a start
+            // failure with a stack trace; once started, it stops cleanly.
+            lifetime.ApplicationStarted.Register(lifetime.StopApplication);
         }
     }
 }

@@ -111,6 +111,19 @@ public sealed class CliProcessTests : IDisposable
         ["--nonsense"],
     ];
 
+    [Fact]
+    public async Task Serve_WithAnIndexItCannotCreate_ExitsWithOneClearLine()
+    {
+        workingFolder.File("afile", "not a folder");
+
+        var result = await CliRunner.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--Index:Path=afile/index"], workingFolder.Path, timeout: ShortTimeout);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("The index could not be built", result.StdErr + result.StdOut, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", result.StdErr + result.StdOut, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
     [Theory]
     [MemberData(nameof(BadArguments))]
     public async Task BadArguments_ExitNonZeroWithAMessageOnStandardError(string[] arguments)
