@@ -91,8 +91,8 @@ public sealed class ModelSet(MLContext ml, TrainedModels models) : IDisposable
     }
 
     /// <summary>
-    /// The probabilities that the best candidate answers the question, and that the document cannot, from the question's
-    /// features lowered to the largest values the models learned from.
+    /// The probabilities that the best candidate answers the question, and that the document cannot, from the
+    /// question's features lowered to the largest values the models learned from.
     /// </summary>
     public (double Correct, double Unanswerable) Judge(float[] questionFeatures)
     {

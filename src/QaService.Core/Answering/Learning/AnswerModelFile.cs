@@ -14,7 +14,6 @@ public static class AnswerModelFile
     public const string BuiltInResource = "QaService.Answering.answer-model.zip";
     private const string ManifestEntry = "manifest.json";
     private const string QuestionCeilingEntry = "question-ceiling.json";
-    private static readonly string[] Parts = ["ranker", "correct", "unanswerable"];
 
     public static void Save(string path, AnswerModelManifest manifest, IReadOnlyDictionary<string, TrainedModels> modes, MLContext ml)
     {
@@ -63,7 +62,9 @@ public static class AnswerModelFile
             foreach (var mode in manifest.Modes)
             {
                 modes[mode] = new TrainedModels(
-                    Read(zip, $"{mode}/ranker.zip", source, ml), Read(zip, $"{mode}/correct.zip", source, ml), Read(zip, $"{mode}/unanswerable.zip", source, ml),
+                    Read(zip, $"{mode}/ranker.zip", source, ml),
+                    Read(zip, $"{mode}/correct.zip", source, ml),
+                    Read(zip, $"{mode}/unanswerable.zip", source, ml),
                     ReadCeiling(zip, $"{mode}/{QuestionCeilingEntry}", source));
             }
 
@@ -120,5 +121,8 @@ public sealed record AnswerModelManifest(
     IReadOnlyList<string> TrainedOn,
     DateTimeOffset TrainedAt);
 
-/// <summary>The three models of one retrieval mode, and the largest values of the question features the question models learned from.</summary>
+/// <summary>
+/// The three models of one retrieval mode, and the largest values of the question features the question models
+/// learned from.
+/// </summary>
 public sealed record TrainedModels(ITransformer Ranker, ITransformer Correct, ITransformer Unanswerable, FeatureCeiling QuestionCeiling);

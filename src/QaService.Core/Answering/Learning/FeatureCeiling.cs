@@ -5,7 +5,7 @@ namespace QaService.Answering.Learning;
 /// no top, and past the largest a linear model extrapolates without bound: a pasted paragraph of thirty words that no
 /// document uses read as a question answered with certainty. Features are lowered to the ceiling before the model sees
 /// them. Below the smallest value nothing runs away (counts stop at zero, similarities at -1), and lifting those
-/// values made an off-topic request among the article's held-out questions look answerable, so they are left as they are.
+/// values made an off-topic request among the article's held-out questions look answerable, so they stay as they are.
 /// </summary>
 public sealed record FeatureCeiling(float[] Max)
 {
