@@ -11,11 +11,11 @@ internal static class DocumentEndpoints
 
     public static RouteGroupBuilder MapDocumentEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/documents", ListAsync)
+        api.MapMethods("/documents", ReadMethods.GetAndHead, ListAsync)
             .WithName("ListDocuments")
             .WithSummary("Lists the documents QaService answers over.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapGet("/documents/{id}", GetAsync)
+        api.MapMethods("/documents/{id}", ReadMethods.GetAndHead, GetAsync)
             .WithName("GetDocument")
             .WithSummary("Returns a document's full text; citation offsets point into it.")
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -11,11 +11,9 @@ internal static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        // HEAD too: load balancers and uptime checkers often probe with it.
-        string[] probes = [HttpMethods.Get, HttpMethods.Head];
-        app.MapMethods("/healthz", probes, () => TypedResults.Ok(new { status = "alive" }))
+        app.MapMethods("/healthz", ReadMethods.GetAndHead, () => TypedResults.Ok(new { status = "alive" }))
             .WithName("Health").WithSummary("Answers while the process is alive.");
-        app.MapMethods("/readyz", probes, Ready)
+        app.MapMethods("/readyz", ReadMethods.GetAndHead, Ready)
             .WithName("Ready").WithSummary("Answers 200 once the index is ready, 503 before; reports the language model's state.")
             .Produces<Readiness>(StatusCodes.Status503ServiceUnavailable);
         return app;

@@ -9,7 +9,7 @@ internal static class SuggestionEndpoints
 
     public static RouteGroupBuilder MapSuggestionEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/documents/{id}/suggestions", GetAsync)
+        api.MapMethods("/documents/{id}/suggestions", ReadMethods.GetAndHead, GetAsync)
             .WithName("GetSuggestions")
             .WithSummary("Suggests a few starter questions, derived from the document's own text.")
             .ProducesProblem(StatusCodes.Status404NotFound)

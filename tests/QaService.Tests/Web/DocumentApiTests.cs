@@ -33,6 +33,31 @@ public sealed class DocumentApiTests
         Assert.Equal(await File.ReadAllTextAsync(RepositoryPaths.SharedArticle), text);
     }
 
+    /// <summary>On real Kestrel, which sends a HEAD reply's headers and never its body.</summary>
+    [Fact]
+    public async Task Head_OnTheDocumentResources_AnswersLikeGetWithoutABody()
+    {
+        await using var app = await KestrelTestApp.StartAsync();
+        using var client = new HttpClient { BaseAddress = app.BaseAddress };
+
+        foreach (var (path, status) in new[]
+        {
+            ("/api/documents", HttpStatusCode.OK),
+            ($"/api/documents/{BuiltInDocument.Id}", HttpStatusCode.OK),
+            ($"/api/documents/{BuiltInDocument.Id}/suggestions", HttpStatusCode.OK),
+            ("/api/documents/no-such-document", HttpStatusCode.NotFound),
+        })
+        {
+            using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            using var get = await client.GetAsync(path);
+
+            Assert.Equal(status, head.StatusCode);
+            Assert.Equal(get.StatusCode, head.StatusCode);
+            Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+    }
+
     [Fact]
     public async Task ListDocuments_WithASourceThatReplacesTheArticle_ListsOnlyIt()
     {
