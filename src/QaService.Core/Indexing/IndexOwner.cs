@@ -44,20 +44,29 @@ public sealed class IndexOwner(
     /// <summary>The ready index; waits up to <see cref="IndexOptions.ReadyTimeout"/> for one still being built.</summary>
     public async Task<IndexSnapshot> GetReadyAsync(CancellationToken cancellationToken)
     {
-        if (current is { } snapshot)
-        {
-            return snapshot;
-        }
-
-        _ = StartAsync(CancellationToken.None);
         try
         {
-            return await Volatile.Read(ref ready).Task.WaitAsync(options.Value.ReadyTimeout, cancellationToken).ConfigureAwait(false);
+            return await WaitUntilReadyAsync(cancellationToken).WaitAsync(options.Value.ReadyTimeout, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
             throw new IndexNotReadyException("The index is still being built; try again in a moment.");
         }
+    }
+
+    /// <summary>
+    /// The ready index, however long its build takes: for a console command, which would otherwise give up on a long
+    /// build and take it with it when it exits, so that trying again never helps.
+    /// </summary>
+    public Task<IndexSnapshot> WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        if (current is { } snapshot)
+        {
+            return Task.FromResult(snapshot);
+        }
+
+        _ = StartAsync(CancellationToken.None);
+        return Volatile.Read(ref ready).Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Starts making the index ready, once; later calls return the same build.</summary>

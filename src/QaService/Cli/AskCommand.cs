@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using QaService.Answering;
+using QaService.Indexing;
 using Spectre.Console;
 
 namespace QaService.Host.Cli;
@@ -31,6 +32,7 @@ internal static class AskCommand
         {
             var asker = services.GetRequiredService<Asker>();
             var request = new AskRequest(text, parse.GetValue(conversation), parse.GetValue(mode), parse.GetValue(explain));
+            await services.GetRequiredService<IndexOwner>().WaitUntilReadyAsync(cancellationToken);
             if (parse.GetValue(json))
             {
                 Console.Out.WriteLine(ReplyPrinter.ToJson(await asker.AskAsync(request, cancellationToken)));

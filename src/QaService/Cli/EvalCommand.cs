@@ -52,7 +52,7 @@ internal static class EvalCommand
 
                 var code = await CommandRunner.RunAsync(args, async services =>
                 {
-                    var snapshot = await services.GetRequiredService<IndexOwner>().GetReadyAsync(cancellationToken);
+                    var snapshot = await services.GetRequiredService<IndexOwner>().WaitUntilReadyAsync(cancellationToken);
                     await runner.RunAsync(file.Name, services.GetRequiredService<Asker>(), snapshot.Corpus, read[0], parse.GetValue(mode), cancellationToken);
                     return ExitCodes.Success;
                 });

@@ -45,6 +45,21 @@ public sealed class CliRoughEdgesTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
     }
 
+    /// <summary>
+    /// A one-shot command waits for the index however long the build takes: giving up after Index:ReadyTimeout, as the
+    /// web server does, would end the process and the build with it, so asking again could never succeed.
+    /// </summary>
+    [Fact]
+    public async Task Ask_WithAnIndexToBuild_WaitsForItPastTheReadyTimeout()
+    {
+        var result = await CliRunner.RunAsync(
+            ["ask", Question, "--Index:ReadyTimeout=00:00:00", $"--Index:Path={Path.Combine(workingFolder.Path, "fresh-index")}"],
+            workingFolder.Path, timeout: TimeSpan.FromSeconds(120));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Pezeshkian", result.StdOut, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AValueAnOptionCannotTake_IsNamedOnStandardError_WithoutTheWholeHelp()
     {
