@@ -39,11 +39,18 @@ public sealed record ConversationTurn(
     public static ConversationTurn Of(QuestionAnalysis question, ConversationTurn? previous, ExtractiveAnswer answer, string answerText, Corpus corpus)
     {
         var subjects = NamedThings.Heads(question.Text).Intersect(question.Terms).ToList();
-        var person = PersonAnswered(question, answer, corpus);
-        if (subjects.Count == 0 && question.ContextTerms.Count > 0 && previous is not null)
+        var pointedBackOnly = subjects.Count == 0 && question.ContextTerms.Count > 0 && previous is not null;
+        if (pointedBackOnly)
         {
-            subjects = [.. previous.Subjects];
-            person ??= previous.Person;
+            subjects = [.. previous!.Subjects];
+        }
+
+        // The person stays the one a "he" or "she" stands for while the conversation is about them: the turn only
+        // pointed back, or it asked about them by a pronoun ("Did she visit Paris?" names Paris, and is still about her).
+        var person = PersonAnswered(question, answer, corpus);
+        if (previous?.Person is { } earlier && (pointedBackOnly || question.Terms.Contains(earlier)))
+        {
+            person ??= earlier;
         }
 
         var answerNames = answer.Chosen.SelectMany(s => NamedThings.Heads(corpus.Sentences[s.Key].Text))
@@ -55,12 +62,12 @@ public sealed record ConversationTurn(
     }
 
     /// <summary>
-    /// For a question that asked who, the head of the first name in full ("Ilse Marren") its answer's first sentence
+    /// For a question that asked who, the head of the first person's name ("Ilse Marren") its answer's first sentence
     /// brought: whom a later "he" or "she" stands for.
     /// </summary>
     private static string? PersonAnswered(QuestionAnalysis question, ExtractiveAnswer answer, Corpus corpus) =>
         question.AnswerType == AnswerType.Person && !answer.Abstained && answer.Chosen.Count > 0
-            ? NamedThings.FullNameHeads(corpus.Sentences[answer.Chosen[0].Key].Text).Except(question.Terms).FirstOrDefault()
+            ? NamedThings.PersonNameHeads(corpus.Sentences[answer.Chosen[0].Key].Text).Except(question.Terms).FirstOrDefault()
             : null;
 
     public static string FingerprintOf(Corpus corpus) => corpus.Fingerprint[..Math.Min(16, corpus.Fingerprint.Length)];

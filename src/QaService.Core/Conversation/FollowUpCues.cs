@@ -7,7 +7,8 @@ namespace QaService.Conversation;
 /// What in the wording of a question points back at earlier turns: a pronoun with nothing in the question for it to
 /// stand for, a demonstrative (that, this, there), an elliptical opening ("what about …", "and …?", "in which …?") or
 /// a word that needs something said before ("in return", "too"), or a request for something other than what was
-/// already said ("what else"). A pointing-back pronoun that stands for a person (he, she, him, her) is told apart.
+/// already said ("what else"). A question that points back with a pronoun for a person (he, she, him, her; "is it true
+/// that she retired?" too) is told apart.
 /// </summary>
 public sealed partial record FollowUpCues(
     bool RefersBack, bool PointsBack, bool IsElliptical, bool WantsSomethingElse, int WordCount, bool NamesSomething = false, bool RefersToPerson = false)
@@ -27,7 +28,7 @@ public sealed partial record FollowUpCues(
             SomethingElse().IsMatch(lower),
             Words().Count(lower),
             firstName >= 0,
-            refersBack && Personal().IsMatch(pronoun.Value));
+            refersBack && Pronoun().Matches(lower).Any(m => (firstName < 0 || firstName > m.Index) && Personal().IsMatch(m.Value)));
     }
 
     [GeneratedRegex(@"\b(it|its|itself|he|him|his|himself|she|her|hers|herself|they|them|their|theirs|themselves|the same|the latter|the former)\b")]

@@ -34,7 +34,8 @@ public sealed class FollowUpCuesTests
     [InlineData("What else did he do?", true)]
     [InlineData("when did she retire", true)]
     [InlineData("Why was it closed?", false)]
-    [InlineData("What did they say about him?", false)]
+    [InlineData("What did they say about him?", true)]
+    [InlineData("Is it true that she retired?", true)]
     [InlineData("Did Marren say what she wanted?", false)]
     public void PronounThatPointsBack_IsToldApartWhenItStandsForAPerson(string question, bool person) =>
         Assert.Equal(person, FollowUpCues.Read(question).RefersToPerson);
@@ -50,6 +51,20 @@ public sealed class FollowUpCuesTests
     [Fact]
     public void WhatElse_AsksForSomethingOtherThanTheLastAnswer() =>
         Assert.True(FollowUpCues.Read("What else did he do?").WantsSomethingElse);
+
+    [Theory]
+    [InlineData("Ilse Marren founded the orchestra in 1985.", "marren")]
+    [InlineData("The Corvin Youth Orchestra was founded in 1985 by the conductor Ilse Marren.", "marren")]
+    [InlineData("It was founded by Dr. Ilse Marren.", "marren")]
+    [InlineData("The treaty was signed by John F. Kennedy in 1963.", "kennedi")]
+    [InlineData("The symphony is by Ludwig van Beethoven.", "beethoven")]
+    [InlineData("The speech was given by Martin Luther King Jr. in 1963.", "king")]
+    [InlineData("In 1985 the Velmora City Council appointed Ilse Marren.", "marren")]
+    [InlineData("U.S. President Donald Trump claimed that Ayatollah Ali Khamenei's life was spared.", "trump")]
+    [InlineData("The bridge was opened by the Velmora Harbour Board.", null)]
+    [InlineData("Velmora FC won the cup.", null)]
+    public void PersonNameHeads_FindTheFirstNameWrittenAsAPersonsIs(string sentence, string? head) =>
+        Assert.Equal(head, NamedThings.PersonNameHeads(sentence) is [var first, ..] ? first : null);
 
     [Fact]
     public void NameHeads_AreTheLastWordOfEachName() =>
