@@ -59,6 +59,11 @@ public static class GenerationServiceCollectionExtensions
                         state.BreakerOpened(args.BreakDuration);
                         return default;
                     },
+                    OnHalfOpened = _ =>
+                    {
+                        state.BreakerHalfOpened();
+                        return default;
+                    },
                 });
                 pipeline.AddTimeout(llm.AttemptTimeout);
             });

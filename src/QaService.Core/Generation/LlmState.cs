@@ -6,7 +6,8 @@ namespace QaService.Generation;
 /// <summary>What the language model looks like from here: configured or not, and whether its circuit breaker is open.</summary>
 public sealed class LlmState(IOptions<LlmOptions> options, TimeProvider time)
 {
-    private long breakEndsTicks;
+    // Until the breaker first opens, and while a trial call is out, no break is known to be over.
+    private long breakEndsTicks = long.MaxValue;
 
     /// <summary>Attached to the breaker of the LLM's HTTP pipeline, so the state can be read without calling the model.</summary>
     internal CircuitBreakerStateProvider Breaker { get; } = new();
@@ -45,9 +46,15 @@ public sealed class LlmState(IOptions<LlmOptions> options, TimeProvider time)
         return new LlmStatus(state, llm.Provider.ToString(), llm.Model, LlmEndpoint.Describe(llm));
     }
 
-    /// <summary>Called by the breaker as it opens.</summary>
-    internal void BreakerOpened(TimeSpan breakDuration) =>
-        Interlocked.Exchange(ref breakEndsTicks, (time.GetUtcNow() + breakDuration).UtcTicks);
+    /// <summary>Called by the breaker as it opens (a manual isolation's break never ends).</summary>
+    internal void BreakerOpened(TimeSpan breakDuration)
+    {
+        var now = time.GetUtcNow().UtcTicks;
+        Interlocked.Exchange(ref breakEndsTicks, breakDuration.Ticks >= long.MaxValue - now ? long.MaxValue : now + breakDuration.Ticks);
+    }
+
+    /// <summary>Called by the breaker as it lets a trial call through.</summary>
+    internal void BreakerHalfOpened() => Interlocked.Exchange(ref breakEndsTicks, long.MaxValue);
 }
 
 /// <summary>The LLM's state as <c>/readyz</c> and the REPL's <c>/status</c> show it; never holds the key.</summary>

@@ -174,14 +174,15 @@ public sealed class LlmFallbackTests
         {
             ["Llm:MaxRetries"] = "1",
             ["Llm:BreakerMinimumThroughput"] = "2",
-            ["Llm:BreakerBreakDuration"] = "00:00:01",
+            // Long enough that the second question surely comes within it on a loaded machine.
+            ["Llm:BreakerBreakDuration"] = "00:00:02",
         });
         await host.AskAsync(Question);
         var duringBreak = await host.AskAsync(Question);
         Assert.Contains("circuit breaker open", duringBreak.FallbackReason);
         Assert.Equal(2, server.Requests);
 
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await Task.Delay(TimeSpan.FromSeconds(2.2));
         Assert.Equal("recovering", host.Llm.Status().State);
         server.Default = FakeReply.Answer("President Masoud Pezeshkian visited Pakistan [1].");
         var afterBreak = await host.AskAsync(Question);
