@@ -7,11 +7,10 @@ namespace QaService.Answering;
 public static class QuestionText
 {
     // Full-width forms of ASCII ("Ｗｈｏ ｗｒｏｔｅ ｉｔ？"), as an East Asian keyboard types them, sit at a fixed offset from
-    // their ASCII letters; the ideographic space is their space.
-    private const char FirstFullWidth = '\uFF01';
-    private const char LastFullWidth = '\uFF5E';
+    // their ASCII letters.
+    private const int FirstFullWidth = 0xFF01;
+    private const int LastFullWidth = 0xFF5E;
     private const int FullWidthOffset = 0xFEE0;
-    private const char IdeographicSpace = '\u3000';
 
     public static string Clean(string? question, int maxLength)
     {
@@ -26,21 +25,29 @@ public static class QuestionText
         }
 
         var cleaned = new StringBuilder(question.Length);
-        foreach (var c in question)
+        Span<char> units = stackalloc char[2];
+        foreach (var rune in question.EnumerateRunes())
         {
-            // Invisible format characters (a zero-width space, a soft hyphen, a joiner) pasted inside a word would split it.
-            if (char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            // Invisible format characters (a zero-width space, a soft hyphen, a joiner, a tag) pasted inside a word
+            // would split it.
+            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
             {
                 continue;
             }
 
-            cleaned.Append(c switch
+            if (rune.Value is >= FirstFullWidth and <= LastFullWidth)
             {
-                >= FirstFullWidth and <= LastFullWidth => (char)(c - FullWidthOffset),
-                IdeographicSpace or '\uFFFD' => ' ',
-                _ when char.IsControl(c) => ' ',
-                _ => c,
-            });
+                cleaned.Append((char)(rune.Value - FullWidthOffset));
+            }
+            else if (Rune.IsWhiteSpace(rune) || Rune.IsControl(rune) || rune == Rune.ReplacementChar)
+            {
+                // Any kind of space (no-break, ideographic, line separator), a control character, or what could not be decoded.
+                cleaned.Append(' ');
+            }
+            else
+            {
+                cleaned.Append(units[..rune.EncodeToUtf16(units)]);
+            }
         }
 
         var text = string.Join(' ', cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -9,21 +9,27 @@ namespace QaService.Tests.Answering;
 /// </summary>
 public sealed class TypedQuestionFormTests
 {
-    [Fact]
-    public void Clean_FoldsFullWidthFormsAndTheIdeographicSpace() =>
-        Assert.Equal("How long did the 12-day war last?", QuestionText.Clean("Ｈｏｗ\u3000ｌｏｎｇ ｄｉｄ ｔｈｅ １２－ｄａｙ ｗａｒ ｌａｓｔ？", 500));
+    [Theory]
+    [InlineData("Ｈｏｗ\u3000ｌｏｎｇ ｄｉｄ ｔｈｅ １２－ｄａｙ ｗａｒ ｌａｓｔ？", "How long did the 12-day war last?")]
+    [InlineData("Who is Pez\u200Besh\u00ADkian\u2060?", "Who is Pezeshkian?")]
+    [InlineData("Who\u00A0is\u2003Pezeshkian\u2028?", "Who is Pezeshkian ?")]
+    [InlineData("Who is \U000E0041Pezeshkian?", "Who is Pezeshkian?")]
+    [InlineData("Who is Pez\uD83Deshkian?", "Who is Pez eshkian?")]
+    [InlineData("Who is 👩‍💻 Pezeshkian?", "Who is 👩💻 Pezeshkian?")]
+    public void Clean_FoldsFullWidthFormsAndSpaces_AndDropsInvisibleCharacters(string typed, string cleaned) =>
+        Assert.Equal(cleaned, QuestionText.Clean(typed, 500));
 
     [Theory]
     [InlineData("Who is Pez\u200Beshkian?", "Who is Pezeshkian?")]
     [InlineData("Who is Pez\u00ADesh\u200Dkian\u200C?", "Who is Pezeshkian?")]
     [InlineData("Ｗｈｏ ｗｒｏｔｅ ｔｈｅ ａｒｔｉｃｌｅ？", "Who wrote the article?")]
     [InlineData("Ｗｈａｔ\u3000ｉｓ ｔｈｉｓ ａｒｔｉｃｌｅ ａｂｏｕｔ？", "What is this article about?")]
-    public async Task Ask_InFullWidthFormsOrWithInvisibleCharacters_IsAnsweredAsInPlainAscii(string fullWidth, string ascii)
+    public async Task Ask_InFullWidthFormsOrWithInvisibleCharacters_IsAnsweredAsInPlainAscii(string typedQuestion, string ascii)
     {
         await using var app = new QaAppFactory();
         using var client = app.CreateClient();
 
-        var typed = await client.AskOkAsync(fullWidth, mode: "extractive");
+        var typed = await client.AskOkAsync(typedQuestion, mode: "extractive");
         var plain = await client.AskOkAsync(ascii, mode: "extractive");
 
         Assert.False(typed.Abstained, typed.Answer);
