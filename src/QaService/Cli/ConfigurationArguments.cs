@@ -19,6 +19,8 @@ internal static class ConfigurationArguments
     /// <summary>Host settings that have no section.</summary>
     private static readonly string[] HostKeys = ["urls", "environment", "contentRoot", "applicationName", "AllowedHosts"];
 
+    private const int ShortSection = 5;
+
     /// <summary>The sections QaService reads, and the host's own that people set most.</summary>
     private static readonly string[] KnownSections =
     [
@@ -40,7 +42,8 @@ internal static class ConfigurationArguments
 
     /// <summary>
     /// A section one or two letters away from a known one (<c>--Retreival:TopK=3</c>) is a typo: every section is read
-    /// only by name, so it would be silently ignored. Sections further away may belong to the host or a library.
+    /// only by name, so it would be silently ignored. Sections further away may belong to the host or a library, and
+    /// near a short name (<c>Llm</c>, <c>Index</c>) only one letter away counts: "Log" and "Indexer" are other words.
     /// </summary>
     private static string? MisspeltSection(string token)
     {
@@ -50,7 +53,8 @@ internal static class ConfigurationArguments
             return null;
         }
 
-        var near = KnownSections.FirstOrDefault(known => EditDistance(section.ToLowerInvariant(), known.ToLowerInvariant()) <= 2);
+        var near = KnownSections.FirstOrDefault(known =>
+            EditDistance(section.ToLowerInvariant(), known.ToLowerInvariant()) <= (known.Length <= ShortSection ? 1 : 2));
         return near is null ? null : $"Unknown settings section '{section}' in '{token.Split('=')[0]}'; did you mean '{near}'?";
     }
 

@@ -64,7 +64,7 @@ public sealed class TrainCommandTests : IDisposable
         var result = await AskAsync(model, "Who wrote the article?");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("trained on other features", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("made for other features, or in another model-file format", result.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", result.StdErr, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using QaService.Documents;
 using QaService.Tests.Support;
 
@@ -119,7 +120,7 @@ public sealed class CliProcessTests : IDisposable
         var result = await CliRunner.RunAsync(["serve", "--urls", "http://127.0.0.1:0", "--Index:Path=afile/index"], workingFolder.Path, timeout: ShortTimeout);
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("The index could not be built", result.StdErr + result.StdOut, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(result.StdErr + result.StdOut, "could not be built"));
         Assert.DoesNotContain("Hosting failed to start", result.StdErr + result.StdOut, StringComparison.Ordinal);
         AssertNoStackTrace(result);
     }

@@ -38,9 +38,11 @@ public sealed class CliRoughEdgesTests : IDisposable
     }
 
     [Fact]
-    public async Task ASettingOfTheHostsOwn_IsNotTakenForAMisspeltSection()
+    public async Task ASettingOfAnotherSection_IsNotTakenForAMisspeltOne()
     {
-        var result = await CliRunner.RunAsync(["ask", Question, "--Logging:LogLevel:Default=Warning", "--Kestrel:Limits:MaxRequestBodySize=100000"], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+        string[] others = ["--Logging:LogLevel:Default=Warning", "--Serilog:MinimumLevel=Warning", "--Log:Level=1", "--Indexer:Mode=x", "--ML:Seed=1"];
+
+        var result = await CliRunner.RunAsync(["ask", Question, .. others], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
 
         Assert.True(result.ExitCode == 0, result.ToString());
     }

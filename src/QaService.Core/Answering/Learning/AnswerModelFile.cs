@@ -29,8 +29,10 @@ public static class AnswerModelFile
             Write(zip, $"{mode}/ranker.zip", models.Ranker, CandidateSchema(ml), ml);
             Write(zip, $"{mode}/correct.zip", models.Correct, QuestionSchema(ml), ml);
             Write(zip, $"{mode}/unanswerable.zip", models.Unanswerable, QuestionSchema(ml), ml);
-            using var ceiling = new StreamWriter(zip.CreateEntry($"{mode}/{QuestionCeilingEntry}").Open());
-            ceiling.Write(JsonSerializer.Serialize(models.QuestionCeiling, JsonSerializerOptions.Web));
+            using (var ceiling = zip.CreateEntry($"{mode}/{QuestionCeilingEntry}").Open())
+            {
+                JsonSerializer.Serialize(ceiling, models.QuestionCeiling, JsonSerializerOptions.Web);
+            }
         }
 
         zip.Dispose();
@@ -54,7 +56,7 @@ public static class AnswerModelFile
             if (manifest.CandidateSchema != CandidateFeatures.Schema || manifest.QuestionSchema != QuestionFeatures.Schema)
             {
                 throw new AnswerModelException(
-                    $"The answer model {source} was trained on other features than this build computes. " +
+                    $"The answer model {source} was made for other features, or in another model-file format, than this build uses. " +
                     "Retrain it with `dotnet run --project src/QaService -- train` (see the README) or point Answering:ModelPath at a matching file.");
             }
 

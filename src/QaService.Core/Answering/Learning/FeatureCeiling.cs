@@ -7,8 +7,10 @@ namespace QaService.Answering.Learning;
 /// them. Below the smallest value nothing runs away (counts stop at zero, similarities at -1), and lifting those
 /// values made an off-topic request among the article's held-out questions look answerable, so they stay as they are.
 /// </summary>
-public sealed record FeatureCeiling(float[] Max)
+public sealed class FeatureCeiling(float[] max)
 {
+    public float[] Max { get; } = max;
+
     public static FeatureCeiling Of(IReadOnlyList<float[]> rows)
     {
         var max = Enumerable.Repeat(float.MinValue, rows[0].Length).ToArray();
