@@ -25,73 +25,50 @@ public static partial class NamedThings
     /// follows an article or starts with one ("the Velmora City Council") names a thing, and one that ends in an
     /// acronym ("Velmora FC") an organisation.
     /// </summary>
-    public static IReadOnlyList<string> PersonNameHeads(string text)
-    {
-        var heads = new List<string>();
-        var run = new List<Match>();
-        foreach (Match word in Word().Matches(text))
-        {
-            var continues = run.Count > 0 && string.IsNullOrWhiteSpace(text[(run[^1].Index + run[^1].Length)..word.Index]);
-            if (char.IsUpper(word.Value[0]) || (continues && Particle().IsMatch(word.Value)))
-            {
-                if (!continues)
-                {
-                    AddPerson(text, run, heads);
-                    run.Clear();
-                }
-
-                run.Add(word);
-            }
-            else
-            {
-                AddPerson(text, run, heads);
-                run.Clear();
-            }
-        }
-
-        AddPerson(text, run, heads);
-        return heads.Distinct().ToList();
-    }
+    public static IReadOnlyList<string> PersonNameHeads(string text) =>
+        Runs(text, Word().Matches(text).Where(word => char.IsUpper(word.Value[0]) || Particle().IsMatch(word.Value)))
+            .SelectMany(run => PersonHead(text, run)).Distinct().ToList();
 
     /// <summary>Where in <paramref name="text"/> the first name starts, or -1.</summary>
     public static int FirstIndex(string text) => Names(text).Select(m => m.Index).DefaultIfEmpty(-1).First();
 
-    private static List<List<string>> Phrases(string text)
+    private static IEnumerable<List<string>> Phrases(string text) => Runs(text, Names(text)).Select(run => run.ConvertAll(m => m.Value));
+
+    /// <summary>The words in runs, each run of words with only white space between them.</summary>
+    private static List<List<Match>> Runs(string text, IEnumerable<Match> words)
     {
-        var phrases = new List<List<string>>();
+        var runs = new List<List<Match>>();
         var end = -1;
-        foreach (var name in Names(text))
+        foreach (var word in words)
         {
-            var adjacent = end >= 0 && string.IsNullOrWhiteSpace(text[end..name.Index]);
-            if (adjacent)
+            if (end >= 0 && string.IsNullOrWhiteSpace(text[end..word.Index]))
             {
-                phrases[^1].Add(name.Value);
+                runs[^1].Add(word);
             }
             else
             {
-                phrases.Add([name.Value]);
+                runs.Add([word]);
             }
 
-            end = name.Index + name.Length;
+            end = word.Index + word.Length;
         }
 
-        return phrases;
+        return runs;
     }
 
-    private static void AddPerson(string text, List<Match> run, List<string> heads)
+    /// <summary>The head of a run of words when they name a person (see <see cref="PersonNameHeads"/>).</summary>
+    private static IReadOnlyList<string> PersonHead(string text, List<Match> run)
     {
-        var words = run.Select(m => m.Value).ToList();
+        var words = run.ConvertAll(m => m.Value);
         while (words.Count > 0 && (Particle().IsMatch(words[^1]) || Suffix().IsMatch(words[^1])))
         {
             words.RemoveAt(words.Count - 1);
         }
 
-        var before = run.Count > 0 ? text[..run[0].Index].TrimEnd() : "";
-        var afterArticle = Article().IsMatch(before) || (words.Count > 0 && Article().IsMatch(" " + words[0]));
-        if (words.Count(w => char.IsUpper(w[0])) >= 2 && !IsAcronym(words[^1]) && !afterArticle)
-        {
-            heads.AddRange(TextAnalyzer.Instance.Terms(words[^1]));
-        }
+        var afterArticle = Article().IsMatch(text[..run[0].Index].TrimEnd()) || (words.Count > 0 && Article().IsMatch(" " + words[0]));
+        return words.Count(w => char.IsUpper(w[0])) >= 2 && !IsAcronym(words[^1]) && !afterArticle
+            ? TextAnalyzer.Instance.Terms(words[^1])
+            : [];
     }
 
     private static IEnumerable<Match> Names(string text) =>
