@@ -1,3 +1,4 @@
+using Lucene.Net.Util.Automaton;
 using QaService.Answering;
 using QaService.Conversation;
 using QaService.Documents;
@@ -53,40 +54,13 @@ internal static class ConfigurationArguments
             return null;
         }
 
-        var near = KnownSections.FirstOrDefault(known =>
-            EditDistance(section.ToLowerInvariant(), known.ToLowerInvariant()) <= (known.Length <= ShortSection ? 1 : 2));
+        var near = KnownSections.FirstOrDefault(known => WithinEdits(section, known, known.Length <= ShortSection ? 1 : 2));
         return near is null ? null : $"Unknown settings section '{section}' in '{token.Split('=')[0]}'; did you mean '{near}'?";
     }
 
-    /// <summary>Edits (insert, delete, replace, swap two neighbours) that turn one word into the other.</summary>
-    private static int EditDistance(string a, string b)
-    {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++)
-        {
-            d[i, 0] = i;
-        }
-
-        for (var j = 0; j <= b.Length; j++)
-        {
-            d[0, j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-                {
-                    d[i, j] = Math.Min(d[i, j], d[i - 2, j - 2] + 1);
-                }
-            }
-        }
-
-        return d[a.Length, b.Length];
-    }
+    /// <summary>Whether at most <paramref name="edits"/> edits (insert, delete, replace, swap two neighbours) turn one word into the other.</summary>
+    private static bool WithinEdits(string word, string known, int edits) =>
+        BasicOperations.Run(new LevenshteinAutomata(known.ToLowerInvariant(), withTranspositions: true).ToAutomaton(edits), word.ToLowerInvariant());
 
     public static string Mistake(string token) => token.StartsWith('-')
         ? $"Unknown option '{token.Split('=')[0]}'. Settings are given as --Section:Key=Value; run with --help for the options."
