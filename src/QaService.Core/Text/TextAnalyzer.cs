@@ -1,4 +1,5 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -10,15 +11,18 @@ using Lucene.Net.Util;
 namespace QaService.Text;
 
 /// <summary>
-/// The one English analysis chain used for indexing, querying and sentence matching: standard tokens, possessives
-/// dropped, acronyms without dots, lower case, country adjectives as the country, number words as digits, stop words
-/// removed, Porter stems (irregular past forms as their verb).
+/// The one English analysis chain used for indexing, querying and sentence matching: invisible format characters
+/// deleted, standard tokens, possessives dropped, acronyms without dots, lower case, country adjectives as the
+/// country, number words as digits, stop words removed, Porter stems (irregular past forms as their verb).
 /// </summary>
 public sealed class TextAnalyzer : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     public static TextAnalyzer Instance { get; } = new();
+
+    protected override TextReader InitReader(string fieldName, TextReader reader) =>
+        new MappingCharFilter(FormatCharacters.Deletion, reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
