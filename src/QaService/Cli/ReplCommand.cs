@@ -8,7 +8,8 @@ namespace QaService.Host.Cli;
 
 /// <summary>
 /// An interactive console: one conversation, coloured citations and slash commands. When standard input is not a
-/// terminal it reads one question a line and writes one answer a line, so it can sit in a pipe.
+/// terminal it reads one question a line and writes one answer a line (an empty line for an empty one), so output
+/// lines match input lines and it can sit in a pipe.
 /// </summary>
 internal static class ReplCommand
 {
@@ -46,6 +47,7 @@ internal static class ReplCommand
         {
             if (string.IsNullOrWhiteSpace(line))
             {
+                Console.Out.WriteLine();
                 continue;
             }
 

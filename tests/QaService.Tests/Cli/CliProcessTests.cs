@@ -66,7 +66,7 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
-    public async Task Repl_WithPipedInput_PrintsOneLinePerQuestion()
+    public async Task Repl_WithPipedInput_PrintsOneLinePerInputLine()
     {
         var answerable = DevQuestions.Get("dev-a15");
         var offTopic = DevQuestions.Get("dev-u05");
@@ -76,12 +76,13 @@ public sealed class CliProcessTests : IDisposable
         var result = await CliRunner.RunAsync(["repl"], workingFolder.Path, standardInput: input);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        var lines = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(4, lines.Length);
+        var lines = result.StdOut.TrimEnd('\n').Split('\n');
+        Assert.Equal(6, lines.Length);
         Assert.True(answerable.IsAnsweredBy(lines[0]), lines[0]);
-        Assert.StartsWith("The article does not say", lines[1], StringComparison.Ordinal);
-        Assert.StartsWith("error: ", lines[2], StringComparison.Ordinal);
-        Assert.True(another.IsAnsweredBy(lines[3]), lines[3]);
+        Assert.Equal(["", ""], lines[1..3]);
+        Assert.StartsWith("The article does not say", lines[3], StringComparison.Ordinal);
+        Assert.StartsWith("error: ", lines[4], StringComparison.Ordinal);
+        Assert.True(another.IsAnsweredBy(lines[5]), lines[5]);
     }
 
     [Fact]
