@@ -4,12 +4,19 @@ namespace QaService.Host.Web.OpenAi;
 
 /// <summary>
 /// Reads a chat completion body and says exactly what is wrong with a bad one. Parameters the service has no use for
-/// (temperature, max_tokens, tools …) are accepted and ignored; <c>n</c> above 1 is refused, since one answer is all
-/// the service gives.
+/// (temperature, max_tokens, tools …) are accepted and ignored, though the sampling ones must lie in the ranges
+/// OpenAI's API documents, so a client's mistake is reported here as it would be there; <c>n</c> above 1 is refused,
+/// since one answer is all the service gives.
 /// </summary>
 internal static class ChatRequestReader
 {
     private static readonly string[] Roles = ["system", "developer", "user", "assistant"];
+
+    private static readonly (string Name, double Min, double Max, bool Whole)[] Ranges =
+    [
+        ("temperature", 0, 2, false), ("top_p", 0, 1, false), ("presence_penalty", -2, 2, false), ("frequency_penalty", -2, 2, false),
+        ("max_tokens", 1, int.MaxValue, true), ("max_completion_tokens", 1, int.MaxValue, true),
+    ];
 
     /// <summary>The request, or the error reply to send instead.</summary>
     public static (ChatRequest? Request, IResult? Error) Read(JsonElement body)
@@ -48,6 +55,16 @@ internal static class ChatRequestReader
             && !(n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var count) && count == 1))
         {
             return Fail("'n' must be 1: QaService gives one answer per request.", "n", "unsupported_value");
+        }
+
+        foreach (var (name, min, max, whole) in Ranges)
+        {
+            if (body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null
+                && !(value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && number >= min && number <= max
+                     && (!whole || number == Math.Floor(number))))
+            {
+                return Fail(whole ? $"'{name}' must be a whole number of at least {min}." : $"'{name}' must be a number from {min} to {max}.", name, "invalid_value");
+            }
         }
 
         var stream = false;
