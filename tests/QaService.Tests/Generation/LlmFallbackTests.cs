@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Time.Testing;
 using QaService.Answering;
 using QaService.Tests.Support;
 
@@ -170,19 +171,23 @@ public sealed class LlmFallbackTests
     {
         await using var server = await FakeLlmServer.StartAsync();
         server.Default = FakeReply.Status(503);
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var host = new LlmTestHost(server.BaseAddress, new Dictionary<string, string?>
         {
-            ["Llm:MaxRetries"] = "1",
+            // No retry: its back-off would wait on the fake clock.
+            ["Llm:MaxRetries"] = "0",
             ["Llm:BreakerMinimumThroughput"] = "2",
-            // Long enough that the second question surely comes within it on a loaded machine.
-            ["Llm:BreakerBreakDuration"] = "00:00:02",
-        });
+            ["Llm:BreakerBreakDuration"] = "00:01:00",
+        }, time: time);
+        await host.AskAsync(Question);
         await host.AskAsync(Question);
         var duringBreak = await host.AskAsync(Question);
         Assert.Contains("circuit breaker open", duringBreak.FallbackReason);
         Assert.Equal(2, server.Requests);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        time.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal("breaker open", host.Llm.Status().State);
+        time.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal("recovering", host.Llm.Status().State);
         server.Default = FakeReply.Answer("President Masoud Pezeshkian visited Pakistan [1].");
         var afterBreak = await host.AskAsync(Question);

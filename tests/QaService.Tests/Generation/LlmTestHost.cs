@@ -18,7 +18,8 @@ internal sealed class LlmTestHost : IDisposable
     private readonly TempFolder folder = new();
     private readonly IHost host;
 
-    public LlmTestHost(string endpoint, IDictionary<string, string?>? settings = null, string apiKey = "sk-test-key-do-not-print")
+    /// <param name="time">The clock the host and its Polly pipeline read (the system's when null).</param>
+    public LlmTestHost(string endpoint, IDictionary<string, string?>? settings = null, string apiKey = "sk-test-key-do-not-print", TimeProvider? time = null)
     {
         ApiKey = apiKey;
         var configuration = new Dictionary<string, string?>
@@ -41,6 +42,11 @@ internal sealed class LlmTestHost : IDisposable
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Trace).AddProvider(Logs);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddQaCore(builder.Configuration);
         host = builder.Build();
         host.Services.GetRequiredService<IStartupValidator>().Validate();
