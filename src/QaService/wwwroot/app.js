@@ -26,6 +26,9 @@
   const documents = new Map();
   let state = loadState();
   let inFlight = null;
+  // No answer is silent this long: a language model gets a minute in all, then the extractive answer comes at once.
+  // Past it, the connection is taken for dead and the question given back.
+  const silenceLimitMs = 90_000;
   let openedFrom = null;
 
   // ---- conversation state, kept per browser tab ----
@@ -61,6 +64,7 @@
     inFlight = controller;
     setBusy(true);
     let answering = false;
+    const silence = watchForSilence(controller);
 
     try {
       const body = { question };
@@ -77,9 +81,11 @@
         throw new Error(await problemText(response));
       }
       answering = true;
+      silence.touch();
 
       let reply = null;
       for await (const event of readServerSentEvents(response.body)) {
+        silence.touch();
         const data = JSON.parse(event.data);
         if (event.type === "citations") {
           answer.showCitations(data, false);
@@ -100,7 +106,10 @@
       state.turns.push({ question, reply });
       saveState();
     } catch (error) {
-      if (controller.signal.aborted) {
+      if (silence.expired) {
+        answer.fail("QaService stopped answering: nothing came for a minute and a half. Please ask again.");
+        restoreQuestion(question);
+      } else if (controller.signal.aborted) {
         // Stopped with the Stop button (a new chat clears the page instead): what came so far stays, marked.
         if (answer.element.isConnected) {
           answer.stop();
@@ -112,6 +121,7 @@
         restoreQuestion(question);
       }
     } finally {
+      silence.stop();
       if (inFlight === controller) {
         inFlight = null;
         setBusy(false);
@@ -121,6 +131,25 @@
         }
       }
     }
+  }
+
+  function watchForSilence(controller) {
+    let timer = 0;
+    const watch = {
+      expired: false,
+      touch() {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          watch.expired = true;
+          controller.abort();
+        }, silenceLimitMs);
+      },
+      stop() {
+        clearTimeout(timer);
+      },
+    };
+    watch.touch();
+    return watch;
   }
 
   async function* readServerSentEvents(stream) {
