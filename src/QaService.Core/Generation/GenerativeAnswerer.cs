@@ -21,6 +21,7 @@ public sealed partial class GenerativeAnswerer(
     LlmChatFactory chats,
     ReplySupport support,
     IOptions<LlmOptions> options,
+    TimeProvider time,
     ILogger<GenerativeAnswerer> logger)
 {
     /// <summary>The sentence the answer prompt tells the model to reply when the passages do not answer.</summary>
@@ -65,8 +66,8 @@ public sealed partial class GenerativeAnswerer(
         var given = found.Passages;
 
         // The HTTP pipeline's total timeout ends at the response headers; this one also covers a stream that stalls.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(llm.TotalTimeout);
+        using var timeout = new CancellationTokenSource(llm.TotalTimeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
 
         var text = new StringBuilder();
         var longest = llm.MaxTokens * MaxCharactersPerToken;
