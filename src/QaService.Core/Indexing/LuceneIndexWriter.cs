@@ -37,6 +37,6 @@ internal static class LuceneIndexWriter
     [
         new StringField(IndexFormat.Kind, kind, Field.Store.NO),
         new StoredField(IndexFormat.Key, key),
-        new TextField(IndexFormat.Text, text, Field.Store.NO),
+        new TextField(IndexFormat.Text, FormatCharacters.Strip(text), Field.Store.NO),
     ];
 }

@@ -1,30 +1,38 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
-using Lucene.Net.Analysis.CharFilters;
 
 namespace QaService.Text;
 
 /// <summary>
 /// Invisible format characters (Unicode category Cf: soft hyphen, zero-width space and joiners, direction marks, tag
-/// characters) as a Lucene character map that deletes them. Text pasted from the web carries them inside words, where
-/// the standard tokenizer keeps them ("Pez\u00ADeshkian" would never match "Pezeshkian"); deleting them in a character
-/// filter keeps every token's offsets pointing at the original text.
+/// characters). Text pasted from the web carries them inside words, where the standard tokenizer keeps them or breaks
+/// the word ("Pez\u00ADeshkian" would never match "Pezeshkian"), so they are taken out before analysis.
 /// </summary>
 public static class FormatCharacters
 {
-    public static NormalizeCharMap Deletion { get; } = Build();
+    // Every Cf character of the basic plane, and the high surrogates that may start one beyond it.
+    private static readonly SearchValues<char> MayStartOne = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => char.IsHighSurrogate(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format)]);
 
-    private static NormalizeCharMap Build()
+    /// <summary><paramref name="text"/> without its format characters: the same string when it has none.</summary>
+    public static string Strip(string text)
     {
-        var builder = new NormalizeCharMap.Builder();
-        for (var value = 0; value <= 0x10FFFF; value++)
+        var first = text.AsSpan().IndexOfAny(MayStartOne);
+        if (first < 0)
         {
-            if (Rune.IsValid(value) && Rune.GetUnicodeCategory(new Rune(value)) == UnicodeCategory.Format)
+            return text;
+        }
+
+        var kept = new StringBuilder(text.Length).Append(text, 0, first);
+        foreach (var rune in text.AsSpan(first).EnumerateRunes())
+        {
+            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format)
             {
-                builder.Add(new Rune(value).ToString(), string.Empty);
+                kept.Append(rune);
             }
         }
 
-        return builder.Build();
+        return kept.Length == text.Length ? text : kept.ToString();
     }
 }

@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
@@ -11,18 +10,16 @@ using Lucene.Net.Util;
 namespace QaService.Text;
 
 /// <summary>
-/// The one English analysis chain used for indexing, querying and sentence matching: invisible format characters
-/// deleted, standard tokens, possessives dropped, acronyms without dots, lower case, country adjectives as the
-/// country, number words as digits, stop words removed, Porter stems (irregular past forms as their verb).
+/// The one English analysis chain used for indexing, querying and sentence matching: standard tokens, possessives
+/// dropped, acronyms without dots, lower case, country adjectives as the country, number words as digits, stop words
+/// removed, Porter stems (irregular past forms as their verb). Texts reach it without their invisible format
+/// characters (<see cref="FormatCharacters"/>): <see cref="Terms"/> and the index writer take them out.
 /// </summary>
 public sealed class TextAnalyzer : Analyzer
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     public static TextAnalyzer Instance { get; } = new();
-
-    protected override TextReader InitReader(string fieldName, TextReader reader) =>
-        new MappingCharFilter(FormatCharacters.Deletion, reader);
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
@@ -39,11 +36,11 @@ public sealed class TextAnalyzer : Analyzer
         return new TokenStreamComponents(tokenizer, stream);
     }
 
-    /// <summary>The stems of <paramref name="text"/> in order, stop words removed.</summary>
+    /// <summary>The stems of <paramref name="text"/> in order, stop words removed (and format characters first).</summary>
     public IReadOnlyList<string> Terms(string text)
     {
         var terms = new List<string>();
-        using var stream = GetTokenStream("text", text);
+        using var stream = GetTokenStream("text", FormatCharacters.Strip(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
