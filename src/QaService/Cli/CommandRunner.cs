@@ -101,6 +101,19 @@ internal static partial class CommandRunner
         {
             return Fail(ExitCodes.BadConfiguration, e.Message);
         }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            return Fail(ExitCodes.Failure, $"{e.Message.TrimEnd('.')}: another program listens there. Stop it, or choose another address with --urls.");
+        }
+        catch (IOException e) when (e.Message.StartsWith("Failed to bind", StringComparison.Ordinal))
+        {
+            return Fail(ExitCodes.Failure, e.Message);
+        }
+        catch (Exception e) when (e is FormatException || e is ArgumentOutOfRangeException { ParamName: "port" })
+        {
+            // Kestrel parses --urls (or ASPNETCORE_URLS) only as it starts.
+            return Fail(ExitCodes.BadArguments, $"An address to listen on is not valid ({e.Message}); give one like http://127.0.0.1:5000 with --urls.");
+        }
     }
 
     /// <summary>The binder's message for a misspelt setting names .NET types; this one names the section and the keys.</summary>

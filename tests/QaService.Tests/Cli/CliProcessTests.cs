@@ -86,6 +86,32 @@ public sealed class CliProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_OnAPortInUse_SaysSoInOneLine()
+    {
+        using var occupant = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((System.Net.IPEndPoint)occupant.LocalEndpoint).Port;
+
+        var result = await RunAsync("serve", $"--urls=http://127.0.0.1:{port}", "--Retrieval:Dense=false");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("another program listens there", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StdErr + result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("notaurl")]
+    [InlineData("http://127.0.0.1:99999")]
+    public async Task Serve_WithAnAddressThatIsNotOne_SaysSoInOneLine(string address)
+    {
+        var result = await RunAsync("serve", $"--urls={address}", "--Retrieval:Dense=false");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("An address to listen on is not valid", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", result.StdErr + result.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Index_BuildsThenReusesWhenNothingChanged()
     {
         var built = await RunAsync("index");
