@@ -6,9 +6,15 @@ namespace QaService.Ingestion;
 /// Splits text into paragraphs (lines) and sentences, returning exact character spans.
 /// A sentence ends at <c>. ! ?</c> (plus closing quotes or brackets) followed by white space and a capital,
 /// a digit or an opening quote, unless the period closes an abbreviation, an initial or a dotted acronym.
+/// Text that runs on without a sentence end (minutes written as one long list, a dump without punctuation) is cut
+/// into pieces of at most <see cref="MaxLength"/> characters, at the last clause mark or space before it, so that no
+/// answer or citation can grow to the size of the document.
 /// </summary>
 public static class SentenceSplitter
 {
+    /// <summary>Longer than any sentence of the articles the answer models learned from (the longest runs to about 1,300).</summary>
+    public const int MaxLength = 2_000;
+
     private static readonly FrozenSet<string> Abbreviations = FrozenSet.ToFrozenSet(
         [
             "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "maj", "capt", "cmdr", "sgt",
@@ -157,10 +163,40 @@ public static class SentenceSplitter
             end--;
         }
 
+        while (end - start > MaxLength)
+        {
+            var cut = CutBefore(text, start, start + MaxLength);
+            AddTrimmed(text, start, cut, paragraph, spans);
+            start = cut;
+            while (start < end && char.IsWhiteSpace(text[start]))
+            {
+                start++;
+            }
+        }
+
         if (end > start)
         {
             spans.Add(new Span(paragraph, start, end));
         }
+    }
+
+    /// <summary>Where to end a piece of an over-long run: after its last clause mark, else at its last space, else at the limit.</summary>
+    private static int CutBefore(string text, int start, int limit)
+    {
+        var window = text.AsSpan(start, limit - start);
+        var clause = window.LastIndexOfAny(";:,");
+        if (clause > window.Length / 2)
+        {
+            return start + clause + 1;
+        }
+
+        var space = window.LastIndexOfAny(" \t");
+        if (space > 0)
+        {
+            return start + space;
+        }
+
+        return char.IsLowSurrogate(text[limit]) ? limit - 1 : limit;
     }
 
     private static bool IsTerminal(char c) => c is '.' or '!' or '?' or '…';

@@ -110,4 +110,27 @@ public sealed class SentenceSplitterTests
             Assert.DoesNotContain('\n', sentence);
         }
     }
+
+    [Fact]
+    public void TextRunningOnWithoutASentenceEnd_IsCutAtClauseMarks_IntoExactPiecesNoLongerThanTheLimit()
+    {
+        var text = string.Join(", ", Enumerable.Range(1, 400).Select(i => $"item {i} of the parks committee agenda"));
+
+        var spans = SentenceSplitter.Split(text);
+
+        Assert.True(spans.Count >= 8, $"{spans.Count} pieces");
+        Assert.All(spans, s => Assert.InRange(s.End - s.Start, 1, SentenceSplitter.MaxLength));
+        Assert.All(spans.SkipLast(1), s => Assert.Equal(',', text[s.End - 1]));
+        Assert.Equal(text.Replace(" ", "", StringComparison.Ordinal), string.Concat(spans.Select(s => text[s.Start..s.End])).Replace(" ", "", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TextWithoutSpacesOrMarks_IsCutAtTheLimit()
+    {
+        var text = new string('x', 5_000);
+
+        var lengths = SentenceSplitter.Split(text).Select(s => s.End - s.Start);
+
+        Assert.Equal([2_000, 2_000, 1_000], lengths);
+    }
 }
