@@ -19,7 +19,9 @@ public static class ConversationServiceCollectionExtensions
         services.AddOptions<ConversationStoreOptions>().BindConfiguration(ConversationStoreOptions.SectionName, UnknownSettings.Refuse)
             .ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConversationStoreOptions>, ConversationStoreOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationRedisConnection>();
+        services.AddSingleton<ConversationRedisBreaker>();
         services.AddKeyedSingleton(ConversationStore.CacheKey, (provider, _) => CreateCache(
             provider.GetRequiredService<IOptions<ConversationStoreOptions>>().Value, provider.GetRequiredService<ConversationRedisConnection>()));
         services.AddSingleton<ConversationStore>();

@@ -3,17 +3,20 @@ using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
 
 namespace QaService.Conversation;
 
 /// <summary>
 /// Keeps conversations in a distributed cache (memory, or Redis shared by every instance). Each turn restarts a
 /// conversation's sliding time-to-live. Memory is a convenience, not a duty: when the cache fails the question is
-/// answered on its own and the failure logged, so a Redis hiccup never fails a request.
+/// answered on its own and the failure logged, so a Redis hiccup never fails a request; while Redis keeps failing,
+/// <see cref="ConversationRedisBreaker"/> skips it without waiting.
 /// </summary>
 public sealed partial class ConversationStore(
     [FromKeyedServices(ConversationStore.CacheKey)] IDistributedCache cache,
     IOptions<ConversationStoreOptions> options,
+    ConversationRedisBreaker breaker,
     ILogger<ConversationStore> logger)
 {
     public const string CacheKey = "conversations";
@@ -39,12 +42,11 @@ public sealed partial class ConversationStore(
         byte[]? stored;
         try
         {
-            stored = await cache.GetAsync(KeyPrefix + id, cancellationToken).ConfigureAwait(false);
+            stored = await CallAsync(async token => await cache.GetAsync(KeyPrefix + id, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogUnavailable(logger, "read", e.Message);
-            LogUnavailableDetail(logger, e);
+            Unavailable("read", e);
             return ConversationState.New(id);
         }
 
@@ -60,12 +62,17 @@ public sealed partial class ConversationStore(
         var entry = new DistributedCacheEntryOptions { SlidingExpiration = options.Value.TimeToLive };
         try
         {
-            await cache.SetAsync(KeyPrefix + state.Id, bytes, entry, cancellationToken).ConfigureAwait(false);
+            await CallAsync(
+                async token =>
+                {
+                    await cache.SetAsync(KeyPrefix + state.Id, bytes, entry, token).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogUnavailable(logger, "save", e.Message);
-            LogUnavailableDetail(logger, e);
+            Unavailable("save", e);
         }
 
         return state;
@@ -73,6 +80,21 @@ public sealed partial class ConversationStore(
 
     /// <summary>Reads a key that does not exist, so a store that cannot be reached throws here.</summary>
     internal Task ProbeAsync(CancellationToken cancellationToken) => cache.GetAsync(KeyPrefix + "probe", cancellationToken);
+
+    private ValueTask<T> CallAsync<T>(Func<CancellationToken, ValueTask<T>> call, CancellationToken cancellationToken) =>
+        options.Value.UsesRedis ? breaker.ExecuteAsync(call, cancellationToken) : call(cancellationToken);
+
+    private void Unavailable(string action, Exception e)
+    {
+        if (e is BrokenCircuitException)
+        {
+            LogSkipped(logger, action);
+            return;
+        }
+
+        LogUnavailable(logger, action, e.Message);
+        LogUnavailableDetail(logger, e);
+    }
 
     private ConversationState? Deserialize(byte[] stored)
     {
@@ -90,6 +112,9 @@ public sealed partial class ConversationStore(
     // The reason alone: an unreachable store is an operating condition, and a stack trace on every question buries it.
     [LoggerMessage(LogLevel.Warning, "Could not {Action} a conversation ({Reason}); the question is answered on its own.")]
     private static partial void LogUnavailable(ILogger logger, string action, string reason);
+
+    [LoggerMessage(LogLevel.Debug, "Did not {Action} a conversation: Redis is held unavailable for a while.")]
+    private static partial void LogSkipped(ILogger logger, string action);
 
     [LoggerMessage(LogLevel.Debug, "The conversation store's failure in full.")]
     private static partial void LogUnavailableDetail(ILogger logger, Exception exception);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
 using StackExchange.Redis;
 
 namespace QaService.Conversation;
@@ -14,6 +15,7 @@ namespace QaService.Conversation;
 public sealed partial class ConversationTurnOrder(
     IOptions<ConversationStoreOptions> options,
     ConversationRedisConnection redis,
+    ConversationRedisBreaker breaker,
     ILogger<ConversationTurnOrder> logger)
 {
     /// <summary>How long one turn may hold the Redis lock; a crashed instance's lock lapses after it.</summary>
@@ -82,8 +84,7 @@ public sealed partial class ConversationTurnOrder(
         var clock = Stopwatch.StartNew();
         try
         {
-            var database = (await redis.GetAsync().ConfigureAwait(false)).GetDatabase();
-            while (!await database.LockTakeAsync(LockPrefix + id, token, LockExpiry).ConfigureAwait(false))
+            while (!await breaker.ExecuteAsync(async _ => await TryLockAsync(id, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
             {
                 if (clock.Elapsed > LockExpiry)
                 {
@@ -96,6 +97,10 @@ public sealed partial class ConversationTurnOrder(
 
             return token;
         }
+        catch (BrokenCircuitException)
+        {
+            return null;
+        }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             LogLockUnavailable(logger, e);
@@ -103,12 +108,20 @@ public sealed partial class ConversationTurnOrder(
         }
     }
 
+    private async Task<bool> TryLockAsync(string id, RedisValue token) =>
+        await (await redis.GetAsync().ConfigureAwait(false)).GetDatabase().LockTakeAsync(LockPrefix + id, token, LockExpiry).ConfigureAwait(false);
+
     private async Task ReleaseRedisLockAsync(string id, RedisValue token)
     {
         try
         {
-            var database = (await redis.GetAsync().ConfigureAwait(false)).GetDatabase();
-            await database.LockReleaseAsync(LockPrefix + id, token).ConfigureAwait(false);
+            await breaker.ExecuteAsync(
+                async _ => await (await redis.GetAsync().ConfigureAwait(false)).GetDatabase().LockReleaseAsync(LockPrefix + id, token).ConfigureAwait(false),
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException)
+        {
+            // The lock lapses by itself after LockExpiry.
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using QaService.Conversation;
 using QaService.Generation;
 using QaService.Indexing;
 
@@ -6,8 +8,14 @@ namespace QaService.Host.Web;
 
 internal static class HealthEndpoints
 {
-    /// <summary>Ready means the index is; the language model's state is reported but never blocks, as answers fall back.</summary>
-    public sealed record Readiness(string Status, string Index, string? Detail, LlmStatus Llm);
+    /// <summary>
+    /// Ready means the index is; the language model's and the conversation store's states are reported but never
+    /// block, as answers fall back (to extractive answers, to questions answered on their own).
+    /// </summary>
+    public sealed record Readiness(string Status, string Index, string? Detail, LlmStatus Llm, ConversationsStatus Conversations);
+
+    /// <summary>Where conversations are kept ("memory" or "redis"), and whether that store is "available", "recovering" or "unavailable".</summary>
+    public sealed record ConversationsStatus(string Store, string State);
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
@@ -19,10 +27,14 @@ internal static class HealthEndpoints
         return app;
     }
 
-    private static Results<Ok<Readiness>, JsonHttpResult<Readiness>> Ready(IndexOwner index, LlmState llm) =>
-        index.IsReady
-            ? TypedResults.Ok(new Readiness("ready", "ready", null, llm.Status()))
+    private static Results<Ok<Readiness>, JsonHttpResult<Readiness>> Ready(
+        IndexOwner index, LlmState llm, IOptions<ConversationStoreOptions> conversations, ConversationRedisBreaker redis)
+    {
+        var store = conversations.Value.UsesRedis ? new ConversationsStatus("redis", redis.State) : new ConversationsStatus("memory", "available");
+        return index.IsReady
+            ? TypedResults.Ok(new Readiness("ready", "ready", null, llm.Status(), store))
             : TypedResults.Json(
-                new Readiness("not ready", index.Failure is null ? "building" : "failed", index.Failure, llm.Status()),
+                new Readiness("not ready", index.Failure is null ? "building" : "failed", index.Failure, llm.Status(), store),
                 statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
 }

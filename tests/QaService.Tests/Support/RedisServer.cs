@@ -7,13 +7,15 @@ namespace QaService.Tests.Support;
 /// <summary>
 /// A real redis-server for the tests that share conversations. <c>./test.sh</c> starts one and passes its address in
 /// <c>QASERVICE_TEST_REDIS</c>; without it (a plain <c>dotnet test</c>) this starts its own on a free loopback port and
-/// stops it afterwards. With neither it fails: these tests never skip.
+/// stops it afterwards. With neither it fails: these tests never skip. <see cref="StartOwn"/> always starts one of the
+/// test's own, which it may stop and start again.
 /// </summary>
 public sealed class RedisServer : IDisposable
 {
     public const string Variable = "QASERVICE_TEST_REDIS";
 
-    private readonly Process? process;
+    private readonly int port;
+    private Process? process;
 
     public RedisServer()
     {
@@ -23,7 +25,37 @@ public sealed class RedisServer : IDisposable
             return;
         }
 
-        var port = FreePort();
+        port = FreePort();
+        Address = $"127.0.0.1:{port}";
+        Start();
+    }
+
+    private RedisServer(int port)
+    {
+        this.port = port;
+        Address = $"127.0.0.1:{port}";
+        Start();
+    }
+
+    /// <summary>A redis-server of the test's own (never the shared one), which it may stop and start again.</summary>
+    public static RedisServer StartOwn() => new(FreePort());
+
+    /// <summary>Kills the server (one started here), as a crash would.</summary>
+    public void Stop()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill();
+            process.WaitForExit(5000);
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    /// <summary>Starts a stopped server again on the same port.</summary>
+    public void Start()
+    {
         try
         {
             process = Process.Start(new ProcessStartInfo(
@@ -41,7 +73,6 @@ public sealed class RedisServer : IDisposable
                 $"These tests need a real Redis: set {Variable}=host:port or install redis-server (./test.sh does both).", e);
         }
 
-        Address = $"127.0.0.1:{port}";
         WaitUntilListening(port);
     }
 
@@ -56,16 +87,7 @@ public sealed class RedisServer : IDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public void Dispose()
-    {
-        if (process is { HasExited: false })
-        {
-            process.Kill();
-            process.WaitForExit(5000);
-        }
-
-        process?.Dispose();
-    }
+    public void Dispose() => Stop();
 
     private void WaitUntilListening(int port)
     {
