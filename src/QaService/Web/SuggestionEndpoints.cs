@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QaService.Indexing;
 
@@ -6,6 +8,10 @@ namespace QaService.Host.Web;
 internal static class SuggestionEndpoints
 {
     public sealed record Suggestions(string DocumentId, IReadOnlyList<string> Questions);
+
+    // Deriving a large document's questions takes seconds: each document's are derived once per corpus, by the first
+    // request (the others wait for it), and go with the corpus when an index rebuild replaces it.
+    private static readonly ConditionalWeakTable<Corpus, ConcurrentDictionary<string, Lazy<IReadOnlyList<string>>>> Derived = [];
 
     public static RouteGroupBuilder MapSuggestionEndpoints(this RouteGroupBuilder api)
     {
@@ -27,8 +33,9 @@ internal static class SuggestionEndpoints
                 return Problems.NotFound($"There is no document with the id '{id}'.");
             }
 
-            var sentences = corpus.Sentences.Where(s => s.DocumentId == id).Select(s => s.Text).ToList();
-            return TypedResults.Ok(new Suggestions(id, StarterQuestions.From(sentences)));
+            var questions = Derived.GetOrCreateValue(corpus).GetOrAdd(id, _ => new Lazy<IReadOnlyList<string>>(
+                () => StarterQuestions.From([.. corpus.Sentences.Where(s => s.DocumentId == id).Select(s => s.Text)])));
+            return TypedResults.Ok(new Suggestions(id, questions.Value));
         }
         catch (IndexNotReadyException e)
         {

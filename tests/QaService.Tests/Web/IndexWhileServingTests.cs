@@ -79,9 +79,9 @@ public sealed class IndexWhileServingTests : IDisposable
     }
 
     [Fact]
-    public async Task ChangedDocument_WithDocumentsWatch_IsAnsweredFromWithoutARestart()
+    public async Task ChangedDocument_WithDocumentsWatch_IsAnsweredAndSuggestedFromWithoutARestart()
     {
-        var notes = documents.File("notes.md", "# Notes\n\nThe lighthouse keeper counted seven gulls on Monday.\n");
+        var notes = documents.File("notes.md", "# Notes\n\nThe lighthouse keeper counted seven gulls on Monday. The Velmora lighthouse was painted white in 1962 by Ilse Marren.\n");
         await using var app = await KestrelTestApp.StartAsync(new Dictionary<string, string?>
         {
             ["Documents:IncludeBuiltIn"] = "false",
@@ -91,10 +91,15 @@ public sealed class IndexWhileServingTests : IDisposable
         });
         using var client = app.CreateClient();
         Assert.Contains("gulls", (await client.AskOkAsync("What did the lighthouse keeper count?")).Answer, StringComparison.Ordinal);
+        var suggestedBefore = await client.GetStringAsync("/api/documents/notes/suggestions");
 
-        File.WriteAllText(notes, "# Notes\n\nThe lighthouse keeper counted eleven herons on Tuesday.\n");
+        File.WriteAllText(notes, "# Notes\n\nThe lighthouse keeper counted eleven herons on Tuesday. The Corvin lighthouse was painted red in 1975 by Tomas Reyes.\n");
 
         Assert.Contains("herons", await WaitForAnswerAsync(client, "What did the lighthouse keeper count?", "herons"), StringComparison.Ordinal);
+        var suggestedAfter = await client.GetStringAsync("/api/documents/notes/suggestions");
+        Assert.Contains("1962", suggestedBefore, StringComparison.Ordinal);
+        Assert.Contains("1975", suggestedAfter, StringComparison.Ordinal);
+        Assert.DoesNotContain("1962", suggestedAfter, StringComparison.Ordinal);
     }
 
     private static async Task<List<HttpStatusCode>> AskUntilCancelledAsync(HttpClient client, CancellationToken cancellationToken)
