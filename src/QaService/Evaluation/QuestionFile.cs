@@ -38,16 +38,29 @@ internal static class QuestionFile
                 continue;
             }
 
-            EvalItem? item;
+            // Parsed on its own first, so a line cut short is "not valid JSON" rather than a field of the wrong type.
+            JsonDocument parsed;
             try
             {
-                item = JsonSerializer.Deserialize<EvalItem>(line, JsonSerializerOptions.Web);
+                parsed = JsonDocument.Parse(line);
             }
-            catch (JsonException e)
+            catch (JsonException)
             {
-                // A value of the wrong type comes with the path of its field; a syntax error without one.
-                var field = e.Path is null or "$" ? null : e.Path.TrimStart('$', '.');
-                throw Invalid(path, number, field is null ? "not valid JSON" : $"'{field}' has a value of the wrong type");
+                throw Invalid(path, number, "not valid JSON");
+            }
+
+            EvalItem? item;
+            using (parsed)
+            {
+                try
+                {
+                    item = parsed.Deserialize<EvalItem>(JsonSerializerOptions.Web);
+                }
+                catch (JsonException e)
+                {
+                    var field = e.Path is null or "$" ? "a field" : $"'{e.Path.TrimStart('$', '.')}'";
+                    throw Invalid(path, number, $"{field} has a value of the wrong type");
+                }
             }
 
             if ((item is null ? "null is not a question" : Problem(item)) is { } problem)
@@ -58,7 +71,7 @@ internal static class QuestionFile
             items.Add(item!);
         }
 
-        return items;
+        return items.Count > 0 ? items : throw new QuestionFileException($"{path} holds no questions.");
     }
 
     private static string? Problem(EvalItem item)

@@ -118,6 +118,7 @@ public sealed class CliRoughEdgesTests : IDisposable
 
     [Theory]
     [InlineData("not json", "line 2: not valid JSON")]
+    [InlineData("{\"id\": \"x\", \"kind\": \"answerable\", \"question\": \"broken", "line 2: not valid JSON")]
     [InlineData("{\"id\": \"a4\", \"kind\": \"unanswerable\", \"question\": 7}", "line 2: 'question' has a value of the wrong type")]
     [InlineData("{\"id\": \"d1\", \"kind\": \"dialog\", \"turns\": null}", "line 2: a dialog needs a non-empty 'turns' list")]
     [InlineData("{\"id\": \"a2\", \"kind\": \"answerable\", \"question\": \"Who?\", \"evidence\": [null], \"answer_keys\": [[\"x\"]]}", "line 2: 'evidence' holds a null")]
@@ -131,6 +132,17 @@ public sealed class CliRoughEdgesTests : IDisposable
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains($"{file}, {expected}", result.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Eval_WithAQuestionFileOfNoQuestions_Exits1AndSaysSo()
+    {
+        var file = workingFolder.File("empty.jsonl", "\n\n");
+
+        var result = await CliRunner.RunAsync(["eval", "--questions", file], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"{file} holds no questions", result.StdErr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,6 +34,7 @@ public sealed class EvalSetTests : IDisposable
             timeout: TimeSpan.FromMinutes(2));
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains($"warning: {Path.Combine(set, "notes.txt")} is left out: it has no NAME.jsonl beside it.", result.StdErr, StringComparison.Ordinal);
         var report = JsonNode.Parse(result.StdOut)!;
         var documents = report["documents"]!.AsObject();
         Assert.Equal(["harbour", "orchard"], documents.Select(d => d.Key).Order());
@@ -47,6 +48,22 @@ public sealed class EvalSetTests : IDisposable
         Assert.Equal(3, overall["calibration"]!.AsArray().Sum(b => b!["replies"]!.GetValue<int>()));
         Assert.NotNull(overall["decision_accuracy"]);
         Assert.NotNull(overall["strict_accuracy"]);
+    }
+
+    [Fact]
+    public async Task EvalSet_OfOneQuestionFile_ScoresItOverTheDocumentBesideIt()
+    {
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, "orchard.txt"),
+            "The Ostrava orchard grows pears and plums.\n\nIts owner, Tomas Hrubý, planted the first trees in 1998.\n");
+        var questions = Path.Combine(folder.Path, "orchard.jsonl");
+        await File.WriteAllTextAsync(questions,
+            """{"id": "o1", "kind": "answerable", "question": "When were the first trees planted?", "evidence": ["1998"], "answer_keys": [["1998"]]}""" + "\n");
+
+        var result = await CliRunner.RunAsync(["eval", "--set", questions, "--mode", "extractive", "--json", "--Retrieval:Dense=false"], folder.Path,
+            timeout: TimeSpan.FromMinutes(2));
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(1.0, JsonNode.Parse(result.StdOut)!["overall"]!["answer_accuracy"]!.GetValue<double>());
     }
 
     [Fact]
