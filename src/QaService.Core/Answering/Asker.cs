@@ -65,7 +65,7 @@ public sealed class Asker(
 
         var citations = CitationBuilder.Build(found, answer, retrieval.Value.TopK);
         var abstained = answer.Abstained || answer.Chosen.Count == 0;
-        var text = abstained ? answer.AbstentionWords ?? AbstentionText.For(analysis) : AnswerText(found.Corpus, answer, PreviousLead(conversation.LastTurn, question, snapshot.Corpus));
+        var text = abstained ? answer.AbstentionWords ?? AbstentionText.For(analysis, found.Corpus, citations.Count > 0) : AnswerText(found.Corpus, answer, PreviousLead(conversation.LastTurn, question, snapshot.Corpus));
         var explanation = request.Explain ? ExplanationBuilder.Build(found, answer, stages) : null;
         var extractiveReply = new AskReply(
             text, ReplyMode.Extractive, abstained, conversation.Id, citations, Math.Round(answer.Confidence, 3), null, explanation,

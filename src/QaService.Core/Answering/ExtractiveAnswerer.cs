@@ -46,7 +46,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
         if (WritingSystem.Foreign(question.Text, corpus) is { } script)
         {
             return new ExtractiveAnswer([], [], true, 1, $"abstained: the question is written in {script}, which the documents are not",
-                AbstentionWords: AbstentionText.ForeignScript(script));
+                AbstentionWords: AbstentionText.ForeignScript(script, corpus));
         }
 
         var candidates = question.IsEmpty ? [] : CandidateFeatures.Extract(retrieval);
