@@ -26,6 +26,10 @@ internal sealed class DocumentsOptionsValidator(IHostEnvironment environment) : 
             {
                 failures.Add($"Documents:Sources: '{source.Path}' is not a .txt or .md file.");
             }
+            else if (Directory.Exists(path))
+            {
+                failures.Add($"Documents:Sources: '{source.Path}' is a folder; give each document file as a source of its own.");
+            }
             else if (!File.Exists(path))
             {
                 failures.Add($"Documents:Sources: '{source.Path}' does not exist (looked at {path}).");

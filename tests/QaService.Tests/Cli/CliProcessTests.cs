@@ -172,6 +172,7 @@ public sealed class CliProcessTests : IDisposable
             { "overlap not below passage size", "ask", none, "Chunking__OverlapSentences=9", "OverlapSentences" },
             { "a document source that does not exist", "ask", ["--Documents:Sources:0:Path=missing.md"], "", "missing.md" },
             { "a document source of the wrong kind", "ask", ["--Documents:Sources:0:Path=report.pdf"], "", "report.pdf" },
+            { "a document source that is a folder", "ask", ["--Documents:Sources:0:Path=chapters.md"], "", "'chapters.md' is a folder" },
             { "no documents at all", "ask", ["--Documents:IncludeBuiltIn=false"], "", "IncludeBuiltIn" },
             { "a number that is not one", "ask", ["--Chunking:SentencesPerPassage=abc"], "", "SentencesPerPassage" },
             { "a time span that is not one", "ask", none, "Index__ReadyTimeout=forever", "ReadyTimeout" },
@@ -207,6 +208,7 @@ public sealed class CliProcessTests : IDisposable
         File.WriteAllBytes(Path.Combine(workingFolder.Path, "broken.txt"), [0x41, 0x20, 0xC3, 0x28, 0x20, 0xFF, 0x2E]); // not UTF-8
         workingFolder.File("empty.md", " \n\t\n");
         workingFolder.File("report.pdf", "%PDF-1.4");
+        Directory.CreateDirectory(Path.Combine(workingFolder.Path, "chapters.md"));
         workingFolder.File("notes.md", "The river Zorbl flows north.");
         workingFolder.File("Notes.txt", "The river Zorbl flows south.");
         List<string> arguments = command switch
