@@ -383,7 +383,15 @@
     document.body.classList.add("panel-open");
 
     try {
-      const doc = await loadDocument(citation.documentId);
+      let doc = await loadDocument(citation.documentId);
+      if (!cites(doc, citation)) {
+        // The document was edited and indexed again since this page fetched it: fetch it afresh.
+        documents.delete(citation.documentId);
+        doc = await loadDocument(citation.documentId);
+      }
+      if (!cites(doc, citation)) {
+        throw new Error("The document has changed since this answer was given. Ask again to cite its current text.");
+      }
       ui.articleHeading.textContent = doc.title;
       ui.articleBody.replaceChildren(...renderWithHighlight(doc.text, citation.start, citation.end));
       const first = ui.articleBody.querySelector("mark");
@@ -395,6 +403,10 @@
       message.textContent = error.message;
       ui.articleBody.replaceChildren(message);
     }
+  }
+
+  function cites(doc, citation) {
+    return doc.text.slice(citation.start, citation.end) === citation.text;
   }
 
   // One paragraph per line of the document; the cited span [start, end) becomes <mark> (one per paragraph it touches).
