@@ -9,10 +9,13 @@ public sealed class EmbeddingStore(IEmbeddingModel model, ILogger<EmbeddingStore
     public string ModelId => model.ModelId;
 
     /// <summary>
-    /// The stored embeddings, or new ones. A <paramref name="progress"/> that is also an
-    /// <see cref="IProgress{EmbeddingProgress}"/> hears the counts as batches finish (the console draws a bar from them).
+    /// The stored embeddings, or new ones: the sentences <paramref name="previousFolder"/>'s generation already holds
+    /// (same text, same model) take its vectors, as a sentence alone is encoded the same wherever it stands, and only the
+    /// others are encoded. A <paramref name="progress"/> that is also an <see cref="IProgress{EmbeddingProgress}"/>
+    /// hears the counts as batches finish (the console draws a bar from them).
     /// </summary>
-    public StoredEmbeddings LoadOrCompute(Corpus corpus, string generationFolder, IProgress<string>? progress, CancellationToken cancellationToken)
+    public StoredEmbeddings LoadOrCompute(
+        Corpus corpus, string generationFolder, string? previousFolder, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var stored = EmbeddingFile.TryRead(generationFolder, model.ModelId, corpus.Fingerprint, corpus.Sentences.Count);
         if (stored is not null)
@@ -24,15 +27,43 @@ public sealed class EmbeddingStore(IEmbeddingModel model, ILogger<EmbeddingStore
         }
 
         var texts = corpus.Sentences.Select(s => s.Text).ToList();
-        progress?.Report($"embedding {corpus.Sentences.Count} sentences");
+        var hashes = texts.Select(EmbeddingFile.HashOf).ToList();
+        var reusable = previousFolder is null ? [] : EmbeddingFile.ReadReusable(previousFolder, model.ModelId, hashes.ToHashSet());
+        var vectors = new float[texts.Count][];
+        var missing = new List<int>();
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (reusable.TryGetValue(hashes[i], out var vector))
+            {
+                vectors[i] = vector;
+            }
+            else
+            {
+                missing.Add(i);
+            }
+        }
+
+        progress?.Report(missing.Count == texts.Count
+            ? $"embedding {texts.Count} sentences"
+            : $"embedding {missing.Count} new sentences ({texts.Count - missing.Count} kept from the previous index)");
         var counts = progress as IProgress<EmbeddingProgress>;
-        counts?.Report(new EmbeddingProgress(0, texts.Count));
-        var vectors = model.EncodeDocuments(texts, counts is null ? null : new CountsOf(counts, texts.Count), cancellationToken);
+        counts?.Report(new EmbeddingProgress(0, missing.Count));
+        var computed = model.EncodeDocuments([.. missing.Select(i => texts[i])], counts is null ? null : new CountsOf(counts, missing.Count), cancellationToken);
+        for (var k = 0; k < missing.Count; k++)
+        {
+            vectors[missing[k]] = computed[k];
+        }
+
+        if (missing.Count == 0)
+        {
+            _ = model.EncodeQuery("warm up", cancellationToken);
+        }
+
         NativeHeap.Trim();
-        var computed = new StoredEmbeddings(model.ModelId, vectors);
-        EmbeddingFile.Write(generationFolder, corpus.Fingerprint, computed);
-        logger.LogInformation("Computed and stored embeddings with {Model}", model.ModelId);
-        return computed;
+        var embeddings = new StoredEmbeddings(model.ModelId, vectors);
+        EmbeddingFile.Write(generationFolder, corpus.Fingerprint, embeddings, texts);
+        logger.LogInformation("Computed {Computed} and kept {Kept} sentence embeddings with {Model}", missing.Count, texts.Count - missing.Count, model.ModelId);
+        return embeddings;
     }
 
     /// <summary>Passes each count on at once, on the encoding thread (<see cref="Progress{T}"/> would post them out of order).</summary>

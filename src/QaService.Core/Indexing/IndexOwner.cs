@@ -138,7 +138,8 @@ public sealed class IndexOwner(
         var marker = Path.Combine(generationFolder, BuildingMarker);
         Directory.CreateDirectory(generationFolder);
         File.WriteAllText(marker, $"{Environment.ProcessId}");
-        var snapshot = WriteGeneration(corpus, generationFolder, progress, cancellationToken);
+        var previous = manifest is null ? null : Path.Combine(folder, manifest.Generation);
+        var snapshot = WriteGeneration(corpus, generationFolder, previous, progress, cancellationToken);
         File.Delete(marker);
         new IndexManifest(corpus.Fingerprint, generation, DateTimeOffset.UtcNow).WriteAtomically(folder);
         Publish(snapshot);
@@ -154,12 +155,13 @@ public sealed class IndexOwner(
     /// Writes the Lucene files and the embeddings of a new generation side by side: the embeddings need only the
     /// sentences, so the encoders load and start while Lucene indexes.
     /// </summary>
-    private IndexSnapshot WriteGeneration(Corpus corpus, string generationFolder, IProgress<string>? progress, CancellationToken cancellationToken)
+    private IndexSnapshot WriteGeneration(
+        Corpus corpus, string generationFolder, string? previousFolder, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         using var stopEmbedding = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var embedded = embeddings is null
             ? Task.FromResult<StoredEmbeddings?>(null)
-            : Task.Run<StoredEmbeddings?>(() => embeddings.LoadOrCompute(corpus, generationFolder, progress, stopEmbedding.Token), CancellationToken.None);
+            : Task.Run<StoredEmbeddings?>(() => embeddings.LoadOrCompute(corpus, generationFolder, previousFolder, progress, stopEmbedding.Token), CancellationToken.None);
         IndexSnapshot snapshot;
         try
         {
@@ -189,7 +191,7 @@ public sealed class IndexOwner(
     {
         if (embeddings is not null)
         {
-            snapshot.Embeddings = embeddings.LoadOrCompute(snapshot.Corpus, snapshot.Folder, progress, cancellationToken);
+            snapshot.Embeddings = embeddings.LoadOrCompute(snapshot.Corpus, snapshot.Folder, previousFolder: null, progress, cancellationToken);
         }
     }
 

@@ -39,7 +39,10 @@ public sealed class StoredEmbeddingsTests : IDisposable
 
     private string EmbeddingsPath => Path.Combine(IndexPath, CurrentGeneration(), EmbeddingFile.FileName);
 
-    private sealed record Start(IndexBuildReport Report, StoredEmbeddings Embeddings, int SentencesInCorpus);
+    private sealed record Start(IndexBuildReport Report, StoredEmbeddings Embeddings, IReadOnlyList<string> Texts)
+    {
+        public int SentencesInCorpus => Texts.Count;
+    }
 
     /// <summary>Starts a host over the index folder with <paramref name="model"/> in place of the real one, then stops it.</summary>
     private async Task<Start> StartWithAsync(IEmbeddingModel model)
@@ -51,7 +54,7 @@ public sealed class StoredEmbeddingsTests : IDisposable
             var owner = host.Services.GetRequiredService<IndexOwner>();
             var report = await owner.StartAsync(CancellationToken.None);
             var snapshot = await owner.GetReadyAsync(CancellationToken.None);
-            return new Start(report, snapshot.Embeddings!, snapshot.Corpus.Sentences.Count);
+            return new Start(report, snapshot.Embeddings!, [.. snapshot.Corpus.Sentences.Select(s => s.Text)]);
         }
         finally
         {
@@ -79,7 +82,7 @@ public sealed class StoredEmbeddingsTests : IDisposable
     }
 
     [Fact]
-    public async Task Restart_AfterADocumentChanged_EmbedsTheNewTextInTheNewGeneration()
+    public async Task Restart_AfterADocumentChanged_EmbedsOnlyTheNewText_AndKeepsTheVectorsOfTheRest()
     {
         await StartWithAsync(new CountingEmbeddingModel());
         var before = CurrentGeneration();
@@ -92,9 +95,28 @@ public sealed class StoredEmbeddingsTests : IDisposable
         Assert.False(restarted.Report.Reused);
         Assert.NotEqual(before, CurrentGeneration());
         Assert.True(File.Exists(EmbeddingsPath));
-        Assert.Contains(changed, model.EncodedDocuments);
-        Assert.DoesNotContain(model.EncodedDocuments, t => t.Contains("gulls", StringComparison.Ordinal));
-        Assert.Equal(restarted.SentencesInCorpus, model.EncodedDocuments.Count);
+        Assert.Equal([changed], model.EncodedDocuments);
+
+        // The kept vectors are those the sentences get encoded afresh: a sentence is encoded alone, the same anywhere.
+        var texts = restarted.Texts;
+        var fresh = new PackagedEnsembleModel().EncodeDocuments(texts, null, CancellationToken.None);
+        Assert.Equal(texts.Count, restarted.Embeddings.Sentences.Length);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            Assert.Equal(fresh[i], restarted.Embeddings.Sentences[i]);
+        }
+    }
+
+    [Fact]
+    public async Task Restart_AfterADocumentChangedAndTheModelToo_EmbedsEverySentence()
+    {
+        await StartWithAsync(new CountingEmbeddingModel());
+        await File.WriteAllTextAsync(notes, (await File.ReadAllTextAsync(notes)) + "\nThe harbour master retired in June.\n");
+
+        var other = new CountingEmbeddingModel(OtherModel);
+        var restarted = await StartWithAsync(other);
+
+        Assert.Equal(restarted.SentencesInCorpus, other.EncodedDocuments.Count);
     }
 
     [Fact]
