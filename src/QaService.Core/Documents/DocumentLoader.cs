@@ -58,14 +58,18 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
             throw new DocumentLoadException($"Document '{source.Path}' could not be read: {e.Message}", e);
         }
 
+        var title = string.IsNullOrWhiteSpace(source.Title) ? DefaultTitle(path, text) : source.Title.Trim();
+        if (Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase))
+        {
+            text = MarkdownText.ToPlainText(text);
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new DocumentLoadException($"Document '{source.Path}' is empty.");
         }
 
-        var id = IdOf(source, path);
-        var title = string.IsNullOrWhiteSpace(source.Title) ? DefaultTitle(path, text) : source.Title.Trim();
-        return new SourceDocument(id, title, text);
+        return new SourceDocument(IdOf(source, path), title, text);
     }
 
     /// <summary>The source's id: the one given, else one made from its file name.</summary>

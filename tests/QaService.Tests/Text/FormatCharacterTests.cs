@@ -36,7 +36,7 @@ public sealed class FormatCharacterTests
         await using var app = new QaAppFactory(new Dictionary<string, string?>
         {
             ["Documents:IncludeBuiltIn"] = "false",
-            ["Documents:Sources:0:Path"] = documents.File("visits.md", Visits),
+            ["Documents:Sources:0:Path"] = documents.File("visits.txt", Visits),
             ["Retrieval:Dense"] = "false",
         });
         using var client = app.CreateClient();

@@ -71,7 +71,7 @@ public sealed class AskApiTests
     {
         using var documents = new TempFolder();
         var path = documents.File(
-            "harbour.md",
+            "harbour.txt",
             "# Harbour log 🚢\r\n\r\nThe harbour master logged 🌊 forty-two trawlers on Friday. Storms kept them in port.\r\n\r\n"
             + "- The lighthouse lamp was replaced in March.\r\n- Ferries ran twice a day.\r\n");
         await using var app = new QaAppFactory(new Dictionary<string, string?> { ["Documents:Sources:0:Path"] = path });
@@ -83,6 +83,33 @@ public sealed class AskApiTests
         Assert.Equal(cited, reply.Citations[0]);
         await client.AssertCitationsAreExactAsync(reply);
         Assert.Equal(await File.ReadAllTextAsync(path), await client.DocumentTextAsync("harbour"));
+    }
+
+    [Fact]
+    public async Task Ask_OverAMarkdownDocument_QuotesItsWordsWithoutTheMarkup()
+    {
+        using var documents = new TempFolder();
+        var path = documents.File(
+            "garden.md",
+            "# Garden notes\n\nTomatoes need **full sun** and *regular* water, says [the guide](http://example.org/guide).\n\n"
+            + "- Mint spreads quickly through the beds.\n- Basil likes heat.\n\n> The frobnicator was invented in 1962.\n");
+        await using var app = new QaAppFactory(new Dictionary<string, string?>
+        {
+            ["Documents:IncludeBuiltIn"] = "false",
+            ["Documents:Sources:0:Path"] = path,
+        });
+        using var client = app.CreateClient();
+
+        var reply = await client.AskOkAsync("What do tomatoes need?", mode: "extractive");
+
+        Assert.StartsWith("Tomatoes need full sun and regular water, says the guide.", reply.Answer, StringComparison.Ordinal);
+        await client.AssertCitationsAreExactAsync(reply);
+        var text = await client.DocumentTextAsync("garden");
+        Assert.Contains("Mint spreads quickly through the beds.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("- Mint", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("> The", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ChatPageBrowserTests
     public async Task ChatPage_StreamsACitedAnswer_OpensTheCitedSpan_StartsOver_AndKeepsMarkupInert()
     {
         using var folder = new TempFolder();
-        var markupDocument = folder.File("markup.md", $"""
+        var markupDocument = folder.File("markup.txt", $"""
             # Harbour notes {ImageMarkup}
 
             The lighthouse keeper Marta Quill painted the sign {ImageMarkup} on the harbour wall.
