@@ -32,6 +32,7 @@ public sealed class IndexOwner(
     private readonly Lock stateLock = new();
     private TaskCompletionSource<IndexSnapshot> ready = NewReady();
     private IndexSnapshot? current;
+    private BuildProgress? building;
     private Task<IndexBuildReport>? startup;
 
     public string FolderPath => Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
@@ -40,6 +41,9 @@ public sealed class IndexOwner(
 
     /// <summary>Why the index could not be built, when it could not.</summary>
     public string? Failure { get; private set; }
+
+    /// <summary>What the build under way is doing ("embedding 3,591 sentences: 1,200 of 3,591 done"), while one is.</summary>
+    public string? BuildStep => Volatile.Read(ref building)?.Describe();
 
     /// <summary>The ready index; waits up to <see cref="IndexOptions.ReadyTimeout"/> for one still being built.</summary>
     public async Task<IndexSnapshot> GetReadyAsync(CancellationToken cancellationToken)
@@ -82,9 +86,11 @@ public sealed class IndexOwner(
     public async Task<IndexBuildReport> EnsureAsync(bool force, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         await buildLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        var recorded = new BuildProgress(progress, logger);
+        Volatile.Write(ref building, recorded);
         try
         {
-            var report = Build(force, progress, cancellationToken);
+            var report = Build(force, recorded, cancellationToken);
             Failure = null;
             return report;
         }
@@ -96,11 +102,12 @@ public sealed class IndexOwner(
         }
         finally
         {
+            Volatile.Write(ref building, null);
             buildLock.Release();
         }
     }
 
-    private IndexBuildReport Build(bool force, IProgress<string>? progress, CancellationToken cancellationToken)
+    private IndexBuildReport Build(bool force, BuildProgress progress, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var folder = FolderPath;

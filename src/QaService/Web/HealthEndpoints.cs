@@ -34,7 +34,7 @@ internal static class HealthEndpoints
         return index.IsReady
             ? TypedResults.Ok(new Readiness("ready", "ready", null, llm.Status(), store))
             : TypedResults.Json(
-                new Readiness("not ready", index.Failure is null ? "building" : "failed", index.Failure, llm.Status(), store),
+                new Readiness("not ready", index.Failure is null ? "building" : "failed", index.Failure ?? index.BuildStep, llm.Status(), store),
                 statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }
