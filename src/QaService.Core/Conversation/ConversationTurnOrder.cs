@@ -111,17 +111,14 @@ public sealed partial class ConversationTurnOrder(
     private async Task<bool> TryLockAsync(string id, RedisValue token) =>
         await (await redis.GetAsync().ConfigureAwait(false)).GetDatabase().LockTakeAsync(LockPrefix + id, token, LockExpiry).ConfigureAwait(false);
 
+    // Not through the breaker: a lock taken just before Redis began failing must still be given back once it answers,
+    // or the conversation's next turn would wait out the lock's expiry.
     private async Task ReleaseRedisLockAsync(string id, RedisValue token)
     {
         try
         {
-            await breaker.ExecuteAsync(
-                async _ => await (await redis.GetAsync().ConfigureAwait(false)).GetDatabase().LockReleaseAsync(LockPrefix + id, token).ConfigureAwait(false),
-                CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (BrokenCircuitException)
-        {
-            // The lock lapses by itself after LockExpiry.
+            var database = (await redis.GetAsync().ConfigureAwait(false)).GetDatabase();
+            await database.LockReleaseAsync(LockPrefix + id, token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
