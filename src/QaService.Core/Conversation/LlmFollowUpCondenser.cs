@@ -19,6 +19,7 @@ public sealed partial class LlmFollowUpCondenser(
     PromptFiles prompts,
     LlmChatFactory chats,
     IOptions<LlmOptions> options,
+    TimeProvider time,
     ILogger<LlmFollowUpCondenser> logger) : IFollowUpCondenser
 {
     // One line of question, with room for the names a rewrite spells out.
@@ -44,8 +45,8 @@ public sealed partial class LlmFollowUpCondenser(
     private async Task<string?> RewriteAsync(FollowUpQuestion followUp, CancellationToken cancellationToken)
     {
         var llm = options.Value;
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(llm.TotalTimeout);
+        using var timeout = new CancellationTokenSource(llm.TotalTimeout, time);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
 
         string? reply;
         try

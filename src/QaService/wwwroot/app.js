@@ -26,9 +26,10 @@
   const documents = new Map();
   let state = loadState();
   let inFlight = null;
-  // No answer is silent this long: a language model gets a minute in all, then the extractive answer comes at once.
-  // Past it, the connection is taken for dead and the question given back.
-  const silenceLimitMs = 90_000;
+  // With the default settings no answer is silent for more than about two and a half minutes (a wait for the index,
+  // then a minute each for the model's rewriting of a follow-up and for its answer); past this, the connection is
+  // taken for dead and the question given back.
+  const silenceLimitMs = 300_000;
   let openedFrom = null;
 
   // ---- conversation state, kept per browser tab ----
@@ -107,7 +108,7 @@
       saveState();
     } catch (error) {
       if (silence.expired) {
-        answer.fail("QaService stopped answering: nothing came for a minute and a half. Please ask again.");
+        answer.fail("QaService stopped answering: nothing came for five minutes. Please ask again.");
         restoreQuestion(question);
       } else if (controller.signal.aborted) {
         // Stopped with the Stop button (a new chat clears the page instead): what came so far stays, marked.

@@ -31,9 +31,9 @@ public sealed class ChatPageSilenceBrowserTests
         await input.PressAsync("Enter");
         await held.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var answer = page.Locator(".message-answer");
-        await page.Clock.RunForAsync(60_000);
+        await page.Clock.RunForAsync(290_000);
         await Expect(answer.Locator(".badge-mode")).ToHaveTextAsync("Answering…");
-        await page.Clock.RunForAsync(31_000);
+        await page.Clock.RunForAsync(11_000);
 
         await Expect(answer.Locator(".badge-mode")).ToHaveTextAsync("Error");
         await Expect(answer.Locator(".message-text")).ToContainTextAsync("stopped answering");
