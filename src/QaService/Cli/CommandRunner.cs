@@ -5,6 +5,7 @@ using QaService.Answering.Learning;
 using QaService.Conversation;
 using QaService.Documents;
 using QaService.Host.Evaluation;
+using QaService.Host.Web;
 using QaService.Indexing;
 using Spectre.Console;
 
@@ -78,6 +79,10 @@ internal static partial class CommandRunner
         try
         {
             await using var app = build();
+            if (ListenAddresses.Problem(app.Configuration[WebHostDefaults.ServerUrlsKey]) is { } problem)
+            {
+                return Fail(ExitCodes.BadArguments, problem);
+            }
 
             // Validated here rather than inside StartAsync, where the host would log the failure with a stack trace.
             app.Services.GetService<IStartupValidator>()?.Validate();
@@ -108,11 +113,6 @@ internal static partial class CommandRunner
         catch (IOException e) when (e.Message.StartsWith("Failed to bind", StringComparison.Ordinal))
         {
             return Fail(ExitCodes.Failure, e.Message);
-        }
-        catch (Exception e) when (e is FormatException || e is ArgumentOutOfRangeException { ParamName: "port" })
-        {
-            // Kestrel parses --urls (or ASPNETCORE_URLS) only as it starts.
-            return Fail(ExitCodes.BadArguments, $"An address to listen on is not valid ({e.Message}); give one like http://127.0.0.1:5000 with --urls.");
         }
     }
 

@@ -107,7 +107,7 @@ public sealed class CliProcessTests : IDisposable
         var result = await RunAsync("serve", $"--urls={address}", "--Retrieval:Dense=false");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("An address to listen on is not valid", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("to listen on is not valid", result.StdErr, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", result.StdErr + result.StdOut, StringComparison.Ordinal);
     }
 
