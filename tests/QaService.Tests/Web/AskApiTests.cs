@@ -91,7 +91,7 @@ public sealed class AskApiTests
         using var documents = new TempFolder();
         var path = documents.File(
             "garden.md",
-            "# Garden notes\n\nTomatoes need **full sun** and *regular* water, says [the guide](http://example.org/guide).\n\n"
+            "# Garden notes\n\nTomatoes need **full sun** and *regular* water,\nsays [the guide](http://example.org/guide).\n\n"
             + "- Mint spreads quickly through the beds.\n- Basil likes heat.\n\n> The frobnicator was invented in 1962.\n");
         await using var app = new QaAppFactory(new Dictionary<string, string?>
         {
