@@ -13,31 +13,46 @@ public static class AbstentionText
 {
     public static string For(QuestionAnalysis question, Corpus corpus, bool citesPassages)
     {
-        var (subject, verb, pronoun) = Searched(corpus);
+        var searched = Searched.Of(corpus);
         if (question.IsEmpty)
         {
-            return $"{subject} {verb} not say: the question has no words to look for in {pronoun}. Try asking about a person, a place or an event {subject.ToLowerInvariant()} {Mentions(verb)}.";
+            return $"{searched.Subject} {searched.Does} not say: the question has no words to look for in {searched.Pronoun}. "
+                + $"Try asking about a person, a place or an event {searched.Noun} {searched.Mentions}.";
         }
 
         return citesPassages
-            ? $"{subject} {verb} not say. The nearest passages are cited."
-            : $"{subject} {verb} not say, and nothing in {pronoun} comes near the question.";
+            ? $"{searched.Subject} {searched.Does} not say. The nearest passages are cited."
+            : $"{searched.Subject} {searched.Does} not say, and nothing in {searched.Pronoun} comes near the question.";
     }
 
     /// <summary>For a question written in a script the documents do not use (see <see cref="Text.WritingSystem"/>).</summary>
     public static string ForeignScript(string script, Corpus corpus)
     {
-        var (subject, verb, _) = Searched(corpus);
-        return $"The question is written in {script}, and {subject.ToLowerInvariant()} {(verb == "do" ? "are" : "is")} not, so there is nothing to match it against. "
-            + $"Please ask in {subject.ToLowerInvariant()}{(verb == "do" ? "'" : "'s")} language.";
+        var searched = Searched.Of(corpus);
+        return $"The question is written in {script}, and {searched.Noun} {searched.Is} not, so there is nothing to match it against. "
+            + $"Please ask in {searched.Possessive} language.";
     }
 
-    private static (string Subject, string Verb, string Pronoun) Searched(Corpus corpus) => corpus.Documents switch
+    /// <summary>What was searched, in the words of a sentence about it.</summary>
+    private sealed record Searched(string Noun, bool Plural)
     {
-        [{ Id: BuiltInDocument.Id }] => ("The article", "does", "it"),
-        [_] => ("The document", "does", "it"),
-        _ => ("The documents", "do", "them"),
-    };
+        public static Searched Of(Corpus corpus) => corpus.Documents switch
+        {
+            [{ Id: BuiltInDocument.Id }] => new("the article", false),
+            [_] => new("the document", false),
+            _ => new("the documents", true),
+        };
 
-    private static string Mentions(string verb) => verb == "do" ? "mention" : "mentions";
+        public string Subject => char.ToUpperInvariant(Noun[0]) + Noun[1..];
+
+        public string Does => Plural ? "do" : "does";
+
+        public string Is => Plural ? "are" : "is";
+
+        public string Mentions => Plural ? "mention" : "mentions";
+
+        public string Pronoun => Plural ? "them" : "it";
+
+        public string Possessive => Plural ? Noun + "'" : Noun + "'s";
+    }
 }

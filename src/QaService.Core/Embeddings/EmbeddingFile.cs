@@ -82,7 +82,7 @@ internal static class EmbeddingFile
             var floats = MemoryMarshal.Cast<byte, float>(bytes.AsSpan((int)(content.Position + hashBytes), (int)vectorBytes));
             return (hashes, Slice(floats, dimensions));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or EndOfStreamException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
@@ -91,6 +91,11 @@ internal static class EmbeddingFile
     /// <param name="texts">The sentences' texts, in the order of their vectors.</param>
     public static void Write(string folder, string fingerprint, StoredEmbeddings embeddings, IReadOnlyList<string> texts)
     {
+        if (texts.Count != embeddings.Sentences.Length)
+        {
+            throw new ArgumentException($"{texts.Count} texts for {embeddings.Sentences.Length} vectors.", nameof(texts));
+        }
+
         var content = new MemoryStream();
         using (var writer = new BinaryWriter(content, Encoding.UTF8, leaveOpen: true))
         {

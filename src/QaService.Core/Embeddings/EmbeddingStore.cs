@@ -56,6 +56,7 @@ public sealed class EmbeddingStore(IEmbeddingModel model, ILogger<EmbeddingStore
 
         if (missing.Count == 0)
         {
+            // Nothing was encoded, so the model is not loaded yet: load it now, not on the first question.
             _ = model.EncodeQuery("warm up", cancellationToken);
         }
 

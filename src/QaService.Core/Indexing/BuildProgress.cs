@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using QaService.Embeddings;
 
@@ -14,12 +15,15 @@ internal sealed partial class BuildProgress(IProgress<string>? inner, ILogger lo
     private EmbeddingProgress? counts;
     private int loggedTenths;
 
-    /// <summary>The step, with the embedding counts while it embeds.</summary>
+    /// <summary>
+    /// The last step, with the embedding's counts while it is unfinished: the embedding runs beside the Lucene
+    /// indexing, whose steps come in meanwhile.
+    /// </summary>
     public string? Describe()
     {
         lock (gate)
         {
-            return counts is { Total: > 0 } c && step is not null ? $"{step}: {c.Embedded:N0} of {c.Total:N0} done" : step;
+            return counts is { Total: > 0 } c && c.Embedded < c.Total ? string.Create(CultureInfo.InvariantCulture, $"{step}; sentences embedded: {c.Embedded:N0} of {c.Total:N0}") : step;
         }
     }
 
@@ -27,7 +31,7 @@ internal sealed partial class BuildProgress(IProgress<string>? inner, ILogger lo
     {
         lock (gate)
         {
-            (step, counts, loggedTenths) = (value, null, 0);
+            step = value;
         }
 
         LogStep(logger, value);
@@ -40,6 +44,11 @@ internal sealed partial class BuildProgress(IProgress<string>? inner, ILogger lo
         bool log;
         lock (gate)
         {
+            if (value.Embedded == 0)
+            {
+                loggedTenths = 0;
+            }
+
             counts = value;
             log = tenths > loggedTenths;
             loggedTenths = Math.Max(loggedTenths, tenths);

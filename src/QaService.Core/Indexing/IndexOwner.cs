@@ -42,7 +42,7 @@ public sealed class IndexOwner(
     /// <summary>Why the index could not be built, when it could not.</summary>
     public string? Failure { get; private set; }
 
-    /// <summary>What the build under way is doing ("embedding 3,591 sentences: 1,200 of 3,591 done"), while one is.</summary>
+    /// <summary>What the build under way is doing ("indexed 3591 sentences; sentences embedded: 1,200 of 3,591"), while one is.</summary>
     public string? BuildStep => Volatile.Read(ref building)?.Describe();
 
     /// <summary>The ready index; waits up to <see cref="IndexOptions.ReadyTimeout"/> for one still being built.</summary>
@@ -112,9 +112,9 @@ public sealed class IndexOwner(
         var stopwatch = Stopwatch.StartNew();
         var folder = FolderPath;
         Directory.CreateDirectory(folder);
-        progress?.Report("loading documents");
+        progress.Report("loading documents");
         var corpus = Corpus.Create(loader.Load(), chunker, chunking.Value);
-        progress?.Report($"split {corpus.Documents.Count} document(s) into {corpus.Sentences.Count} sentences and {corpus.Passages.Count} passages");
+        progress.Report($"split {corpus.Documents.Count} document(s) into {corpus.Sentences.Count} sentences and {corpus.Passages.Count} passages");
 
         var manifest = IndexManifest.TryRead(folder);
         var reason = force ? "a rebuild was requested"

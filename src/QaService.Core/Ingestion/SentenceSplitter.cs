@@ -180,14 +180,17 @@ public static class SentenceSplitter
         }
     }
 
-    /// <summary>Where to end a piece of an over-long run: after its last clause mark, else at its last space, else at the limit.</summary>
+    /// <summary>Where to end a piece of an over-long run: after its last clause mark in its second half, else at its last space, else at the limit.</summary>
     private static int CutBefore(string text, int start, int limit)
     {
         var window = text.AsSpan(start, limit - start);
-        var clause = window.LastIndexOfAny(";:,");
-        if (clause > window.Length / 2)
+        for (var i = window.Length - 2; i > window.Length / 2; i--)
         {
-            return start + clause + 1;
+            // A clause mark followed by a space ends a clause; one inside "1,000" or "10:30" does not.
+            if (window[i] is ';' or ':' or ',' && char.IsWhiteSpace(window[i + 1]))
+            {
+                return start + i + 1;
+            }
         }
 
         var space = window.LastIndexOfAny(" \t");

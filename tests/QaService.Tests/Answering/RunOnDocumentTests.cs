@@ -22,6 +22,8 @@ public sealed class RunOnDocumentTests
 
         var reply = await client.AskOkAsync("When does the parks committee meet?", mode: "extractive");
 
+        Assert.False(reply.Abstained, reply.Answer);
+        Assert.Contains("the parks committee meets on tuesdays", reply.Answer, StringComparison.Ordinal);
         Assert.InRange(reply.Answer.Length, 1, SentenceSplitter.MaxLength);
         Assert.All(reply.Citations, c => Assert.InRange(c.End - c.Start, 1, SentenceSplitter.MaxLength));
         Assert.All(reply.Citations, c => Assert.Equal(c.Text, text[c.Start..c.End]));

@@ -50,7 +50,10 @@ public sealed class LlmFallbackTests
 
         var reply = await asking.WaitAsync(TimeSpan.FromSeconds(30));
         AssertFallback(extractive, reply, "did not answer within 1.5 s");
-        Assert.InRange(server.Requests, 2, 4);
+
+        // No more attempts than fit in the total (how many reached the server depends on the real clock too; that
+        // failed attempts are retried is the 500 test's).
+        Assert.InRange(server.Requests, 1, 4);
     }
 
     [Fact]

@@ -125,6 +125,17 @@ public sealed class SentenceSplitterTests
     }
 
     [Fact]
+    public void TextRunningOn_IsNotCutInsideANumber()
+    {
+        var text = string.Join(" ", Enumerable.Range(1, 600).Select(i => $"1,{i:000}"));
+
+        var spans = SentenceSplitter.Split(text);
+
+        Assert.True(spans.Count > 1);
+        Assert.All(spans.SkipLast(1), s => Assert.Equal(' ', text[s.End]));
+    }
+
+    [Fact]
     public void TextWithoutSpacesOrMarks_IsCutAtTheLimit()
     {
         var text = new string('x', 5_000);
