@@ -62,7 +62,7 @@ internal sealed partial class BuildProgress(IProgress<string>? inner, ILogger lo
         (inner as IProgress<EmbeddingProgress>)?.Report(value);
     }
 
-    [LoggerMessage(LogLevel.Information, "Index build: {Step}")]
+    [LoggerMessage(LogLevel.Debug, "Index build: {Step}")]
     private static partial void LogStep(ILogger logger, string step);
 
     [LoggerMessage(LogLevel.Information, "Index build: {Embedded} of {Total} sentences embedded")]

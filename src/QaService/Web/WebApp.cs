@@ -36,6 +36,7 @@ internal static class WebApp
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClientFaultHandler>();
         builder.Services.AddSingleton<AskFailures>();
+        builder.Services.AddSingleton<AnsweredStarterQuestions>();
         builder.Services.AddAskRateLimiting();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.Services.AddOpenApi();
