@@ -21,8 +21,15 @@ public static class AbstentionText
         }
 
         return citesPassages
-            ? $"{searched.Subject} {searched.Does} not say. The nearest passages are cited."
+            ? $"{NotSaid(corpus)} The nearest passages are cited."
             : $"{searched.Subject} {searched.Does} not say, and nothing in {searched.Pronoun} comes near the question.";
+    }
+
+    /// <summary>"The article does not say.", or of the document or documents: also the sentence a language model is told to reply with.</summary>
+    public static string NotSaid(Corpus corpus)
+    {
+        var searched = Searched.Of(corpus);
+        return $"{searched.Subject} {searched.Does} not say.";
     }
 
     /// <summary>For a question written in a script the documents do not use (see <see cref="Text.WritingSystem"/>).</summary>

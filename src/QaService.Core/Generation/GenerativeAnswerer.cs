@@ -24,9 +24,6 @@ public sealed partial class GenerativeAnswerer(
     TimeProvider time,
     ILogger<GenerativeAnswerer> logger)
 {
-    /// <summary>The sentence the answer prompt tells the model to reply when the passages do not answer.</summary>
-    public const string NotFoundSentence = "The article does not say.";
-
     // Tokens run to a few characters each; a server that ignores max_tokens is cut off well past what it was allowed.
     private const int MaxCharactersPerToken = 16;
 
@@ -65,6 +62,9 @@ public sealed partial class GenerativeAnswerer(
         var llm = options.Value;
         var given = found.Passages;
 
+        // The sentence the model is told to reply when the passages do not answer, naming what was searched.
+        var notFound = AbstentionText.NotSaid(found.Corpus);
+
         // The HTTP pipeline's total timeout ends at the response headers; this one also covers a stream that stalls.
         using var timeout = new CancellationTokenSource(llm.TotalTimeout, time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -77,7 +77,7 @@ public sealed partial class GenerativeAnswerer(
         IAsyncEnumerator<StreamingChatMessageContent>? stream = null;
         try
         {
-            stream = (await StartAsync(question, given, deadline.Token).ConfigureAwait(false)).GetAsyncEnumerator(deadline.Token);
+            stream = (await StartAsync(question, given, notFound, deadline.Token).ConfigureAwait(false)).GetAsyncEnumerator(deadline.Token);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -166,7 +166,7 @@ public sealed partial class GenerativeAnswerer(
 
         // Every sentence is checked once the answer is whole; a policy that changes the text sends it again, after a reset.
         var reply = support.Apply(
-            Reply(text.ToString(), given, extractive), found, extractive, (kept, cited) => Reply(kept, cited, extractive), cancellationToken);
+            Reply(text.ToString(), given, extractive, notFound), found, extractive, (kept, cited) => Reply(kept, cited, extractive, notFound), cancellationToken);
         if (!reply.Rewritten)
         {
             yield return new CompletedEvent(reply.Reply);
@@ -181,23 +181,23 @@ public sealed partial class GenerativeAnswerer(
     }
 
     private async Task<IAsyncEnumerable<StreamingChatMessageContent>> StartAsync(
-        string question, IReadOnlyList<RankedPassage> given, CancellationToken cancellationToken)
+        string question, IReadOnlyList<RankedPassage> given, string notFound, CancellationToken cancellationToken)
     {
         var arguments = new KernelArguments
         {
             ["passages"] = string.Join("\n\n", given.Select((p, i) => $"[{i + 1}] {p.Passage.Text}")),
             ["question"] = question,
-            ["not_found"] = NotFoundSentence,
+            ["not_found"] = notFound,
         };
         var prompt = await prompts.RenderAsync(PromptFiles.Answer, arguments, cancellationToken).ConfigureAwait(false);
         return chats.Create().GetStreamingChatMessageContentsAsync(prompt, chats.Settings(), kernel: null, cancellationToken);
     }
 
-    private static AskReply Reply(string generated, IReadOnlyList<RankedPassage> given, AskReply extractive)
+    private static AskReply Reply(string generated, IReadOnlyList<RankedPassage> given, AskReply extractive, string notFound)
     {
         var nearest = given.Select(CitationMarkerMapper.ToCitation).ToList();
         var mapped = CitationMarkerMapper.Map(generated, given);
-        if (mapped.Text.StartsWith(NotFoundSentence.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
+        if (mapped.Text.StartsWith(notFound.TrimEnd('.'), StringComparison.OrdinalIgnoreCase))
         {
             return extractive with { Answer = mapped.Text, Mode = ReplyMode.Generative, Abstained = true, Citations = nearest };
         }

@@ -112,7 +112,7 @@ public sealed class GenerativeAnswerTests
     public async Task Ask_WhenModelSaysThePassagesDoNotAnswer_AbstainsGeneratively()
     {
         await using var server = await FakeLlmServer.StartAsync();
-        server.Enqueue(FakeReply.Answer(QaService.Generation.GenerativeAnswerer.NotFoundSentence));
+        server.Enqueue(FakeReply.Answer("The article does not say."));
         using var host = new LlmTestHost(server.BaseAddress);
 
         var reply = await host.AskAsync(Question);
@@ -121,6 +121,28 @@ public sealed class GenerativeAnswerTests
         Assert.True(reply.Abstained);
         Assert.NotEmpty(reply.Citations);
         Assert.Equal(1, server.Requests);
+        Assert.Contains("reply with exactly this sentence and nothing else: The article does not say.", FakeLlmServer.Messages(server.Bodies[0])[0].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_OverDocumentsOfTheUsersOwn_TellsTheModelToSayTheDocumentsDoNotSay()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Enqueue(FakeReply.Answer("The documents do not say."));
+        using var documents = new QaService.Tests.Support.TempFolder();
+        using var host = new LlmTestHost(server.BaseAddress, new Dictionary<string, string?>
+        {
+            ["Documents:IncludeBuiltIn"] = "false",
+            ["Documents:Sources:0:Path"] = documents.File("bridge.txt", QaService.Tests.Conversation.ConversationApi.Bridge),
+            ["Documents:Sources:1:Path"] = documents.File("orchestra.txt", QaService.Tests.Conversation.ConversationApi.Orchestra),
+        });
+
+        var reply = await host.AskAsync("Who designed the Velmora Harbour Bridge's lamps?", AnswerMode.Generative);
+
+        Assert.Contains("reply with exactly this sentence and nothing else: The documents do not say.", FakeLlmServer.Messages(server.Bodies[0])[0].Content, StringComparison.Ordinal);
+        Assert.Equal(ReplyMode.Generative, reply.Mode);
+        Assert.True(reply.Abstained);
+        Assert.Equal("The documents do not say.", reply.Answer);
     }
 
     [Fact]
