@@ -16,9 +16,14 @@ public sealed partial class ConversationRedisBreaker
 
     private readonly CircuitBreakerStateProvider state = new();
     private readonly ResiliencePipeline pipeline;
+    private readonly TimeProvider time;
+
+    // Polly reports an open breaker until a call reaches it after the break, so the break's end is kept here.
+    private long breakEndsTicks = long.MaxValue;
 
     public ConversationRedisBreaker(TimeProvider time, ILogger<ConversationRedisBreaker> logger)
     {
+        this.time = time;
         pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -30,7 +35,13 @@ public sealed partial class ConversationRedisBreaker
                 StateProvider = state,
                 OnOpened = args =>
                 {
+                    Interlocked.Exchange(ref breakEndsTicks, time.GetUtcNow().UtcTicks + args.BreakDuration.Ticks);
                     LogOpened(logger, args.BreakDuration.TotalSeconds);
+                    return default;
+                },
+                OnHalfOpened = _ =>
+                {
+                    Interlocked.Exchange(ref breakEndsTicks, long.MaxValue);
                     return default;
                 },
                 OnClosed = _ =>
@@ -42,11 +53,12 @@ public sealed partial class ConversationRedisBreaker
             .Build();
     }
 
-    /// <summary>"available", "recovering" (a call is trying Redis again) or "unavailable" (calls fail at once).</summary>
+    /// <summary>"available", "recovering" (the break is over: the next call tries Redis again) or "unavailable" (calls fail at once).</summary>
     public string State => state.CircuitState switch
     {
         CircuitState.Closed => "available",
         CircuitState.HalfOpen => "recovering",
+        CircuitState.Open when time.GetUtcNow().UtcTicks >= Interlocked.Read(ref breakEndsTicks) => "recovering",
         _ => "unavailable",
     };
 

@@ -54,6 +54,7 @@ public sealed class RedisOutageTests : IDisposable
         for (var attempt = 0; attempt < 30; attempt++)
         {
             time.Advance(ConversationRedisBreaker.BreakDuration + TimeSpan.FromSeconds(1));
+            Assert.Equal("recovering", await ConversationStateAsync(client));
             var reply = await client.AskAsync("When did the Velmora Harbour Bridge open?");
             if (await ConversationStateAsync(client) == "available")
             {

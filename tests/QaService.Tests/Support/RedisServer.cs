@@ -37,8 +37,28 @@ public sealed class RedisServer : IDisposable
         Start();
     }
 
-    /// <summary>A redis-server of the test's own (never the shared one), which it may stop and start again.</summary>
-    public static RedisServer StartOwn() => new(FreePort());
+    /// <summary>
+    /// A redis-server of the test's own (never the shared one), which it may stop and start again. Its port is below
+    /// the ephemeral range that every port-0 listener of the other tests draws from, so none takes it while it is down.
+    /// </summary>
+    public static RedisServer StartOwn()
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 30_000);
+            try
+            {
+                using var probe = new TcpListener(IPAddress.Loopback, port);
+                probe.Start();
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+                continue;
+            }
+
+            return new(port);
+        }
+    }
 
     /// <summary>Kills the server (one started here), as a crash would.</summary>
     public void Stop()
