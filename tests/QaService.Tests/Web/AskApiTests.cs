@@ -92,7 +92,8 @@ public sealed class AskApiTests
         var path = documents.File(
             "garden.md",
             "# Garden notes\n\nTomatoes need **full sun** and *regular* water,\nsays [the guide](http://example.org/guide).\n\n"
-            + "- Mint spreads quickly through the beds.\n- Basil likes heat.\n\n> The frobnicator was invented in 1962.\n");
+            + "- Mint spreads quickly through the beds.\n- Basil likes heat.\n\n> The frobnicator was invented in 1962.\n\n"
+            + "| Plant | Watering |\n|---|---|\n| Mint | daily |\n| Basil | weekly |\n");
         await using var app = new QaAppFactory(new Dictionary<string, string?>
         {
             ["Documents:IncludeBuiltIn"] = "false",
@@ -110,6 +111,7 @@ public sealed class AskApiTests
         Assert.DoesNotContain("- Mint", text, StringComparison.Ordinal);
         Assert.DoesNotContain("> The", text, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", text, StringComparison.Ordinal);
+        Assert.Contains("\nMint | daily\nBasil | weekly\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
