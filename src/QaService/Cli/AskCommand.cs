@@ -18,7 +18,7 @@ internal static class AskCommand
         {
             Description = "Continue the conversation with this id (conversations outlive the process only with ConversationStore:Redis).",
         };
-        var mode = new Option<AnswerMode>("--mode") { Description = "auto, extractive or generative.", DefaultValueFactory = _ => AnswerMode.Auto };
+        var mode = ModeOption.Create();
         var command = new Command("ask", "Answer one question and exit.") { question, json, explain, conversation, mode };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((parse, cancellationToken) =>

@@ -19,7 +19,7 @@ internal static class EvalCommand
     {
         var questions = new Option<FileInfo?>("--questions") { Description = "A question file in JSON Lines, over the configured documents." };
         var set = new Option<DirectoryInfo?>("--set") { Description = "A folder of NAME.txt + NAME.jsonl pairs, each scored over its own document." };
-        var mode = new Option<AnswerMode>("--mode") { Description = "auto, extractive or generative.", DefaultValueFactory = _ => AnswerMode.Auto };
+        var mode = ModeOption.Create();
         var json = new Option<bool>("--json") { Description = "Print the report as JSON." };
         var failures = new Option<bool>("--show-failures") { Description = "List the questions answered wrongly." };
         var command = new Command("eval", "Score question files in-process, as qa_eval.py does over HTTP.") { questions, set, mode, json, failures };

@@ -68,7 +68,8 @@ public sealed class CliRoughEdgesTests : IDisposable
         var result = await CliRunner.RunAsync(["ask", "--mode", "sideways", Question], workingFolder.Path, timeout: TimeSpan.FromSeconds(30));
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Contains("'sideways' for option '--mode'", result.StdErr, StringComparison.Ordinal);
+        Assert.Contains("--mode takes auto, extractive or generative, not 'sideways'.", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("QaService.Answering", result.StdErr, StringComparison.Ordinal);
         Assert.Equal("", result.StdOut.Trim());
     }
 
@@ -105,6 +106,16 @@ public sealed class CliRoughEdgesTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.DoesNotContain("Usage:", result.StdOut, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(WireReply.Parse(result.StdOut).Answer));
+    }
+
+    [Fact]
+    public async Task Eval_WithAModeThatIsNotOne_IsRefusedInTheUsersWords()
+    {
+        var result = await CliRunner.RunAsync(["eval", "--questions", "q.jsonl", "--mode", "weird"], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode != 0, result.ToString());
+        Assert.Contains("--mode takes auto, extractive or generative, not 'weird'.", result.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("QaService.Answering", result.StdErr + result.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]
