@@ -14,16 +14,12 @@ public sealed partial class ConversationRedisBreaker
 {
     public static readonly TimeSpan BreakDuration = TimeSpan.FromSeconds(30);
 
-    private readonly CircuitBreakerStateProvider state = new();
+    private readonly BreakerWatch watch;
     private readonly ResiliencePipeline pipeline;
-    private readonly TimeProvider time;
-
-    // Polly reports an open breaker until a call reaches it after the break, so the break's end is kept here.
-    private long breakEndsTicks = long.MaxValue;
 
     public ConversationRedisBreaker(TimeProvider time, ILogger<ConversationRedisBreaker> logger)
     {
-        this.time = time;
+        watch = new BreakerWatch(time);
         pipeline = new ResiliencePipelineBuilder { TimeProvider = time }
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
@@ -32,16 +28,16 @@ public sealed partial class ConversationRedisBreaker
                 SamplingDuration = TimeSpan.FromSeconds(30),
                 BreakDuration = BreakDuration,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is not null and not OperationCanceledException),
-                StateProvider = state,
+                StateProvider = watch.Provider,
                 OnOpened = args =>
                 {
-                    Interlocked.Exchange(ref breakEndsTicks, time.GetUtcNow().UtcTicks + args.BreakDuration.Ticks);
+                    watch.Opened(args.BreakDuration);
                     LogOpened(logger, args.BreakDuration.TotalSeconds);
                     return default;
                 },
                 OnHalfOpened = _ =>
                 {
-                    Interlocked.Exchange(ref breakEndsTicks, long.MaxValue);
+                    watch.HalfOpened();
                     return default;
                 },
                 OnClosed = _ =>
@@ -54,11 +50,10 @@ public sealed partial class ConversationRedisBreaker
     }
 
     /// <summary>"available", "recovering" (the break is over: the next call tries Redis again) or "unavailable" (calls fail at once).</summary>
-    public string State => state.CircuitState switch
+    public string State => watch.Reading switch
     {
-        CircuitState.Closed => "available",
-        CircuitState.HalfOpen => "recovering",
-        CircuitState.Open when time.GetUtcNow().UtcTicks >= Interlocked.Read(ref breakEndsTicks) => "recovering",
+        BreakerReading.Closed => "available",
+        BreakerReading.Recovering => "recovering",
         _ => "unavailable",
     };
 

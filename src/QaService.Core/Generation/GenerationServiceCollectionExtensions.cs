@@ -53,15 +53,15 @@ public static class GenerationServiceCollectionExtensions
                     MinimumThroughput = llm.BreakerMinimumThroughput,
                     SamplingDuration = llm.BreakerSamplingDuration,
                     BreakDuration = llm.BreakerBreakDuration,
-                    StateProvider = state.Breaker,
+                    StateProvider = state.Breaker.Provider,
                     OnOpened = args =>
                     {
-                        state.BreakerOpened(args.BreakDuration);
+                        state.Breaker.Opened(args.BreakDuration);
                         return default;
                     },
                     OnHalfOpened = _ =>
                     {
-                        state.BreakerHalfOpened();
+                        state.Breaker.HalfOpened();
                         return default;
                     },
                 });
