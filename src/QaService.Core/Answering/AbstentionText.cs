@@ -21,16 +21,12 @@ public static class AbstentionText
         }
 
         return citesPassages
-            ? $"{NotSaid(corpus)} The nearest passages are cited."
+            ? $"{searched.NotSaid} The nearest passages are cited."
             : $"{searched.Subject} {searched.Does} not say, and nothing in {searched.Pronoun} comes near the question.";
     }
 
     /// <summary>"The article does not say.", or of the document or documents: also the sentence a language model is told to reply with.</summary>
-    public static string NotSaid(Corpus corpus)
-    {
-        var searched = Searched.Of(corpus);
-        return $"{searched.Subject} {searched.Does} not say.";
-    }
+    public static string NotSaid(Corpus corpus) => Searched.Of(corpus).NotSaid;
 
     /// <summary>For a question written in a script the documents do not use (see <see cref="Text.WritingSystem"/>).</summary>
     public static string ForeignScript(string script, Corpus corpus)
@@ -61,5 +57,7 @@ public static class AbstentionText
         public string Pronoun => Plural ? "them" : "it";
 
         public string Possessive => Plural ? Noun + "'" : Noun + "'s";
+
+        public string NotSaid => $"{Subject} {Does} not say.";
     }
 }

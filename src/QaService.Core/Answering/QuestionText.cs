@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using QaService.Text;
 
 namespace QaService.Answering;
 
@@ -30,7 +30,7 @@ public static class QuestionText
         {
             // Invisible format characters (a zero-width space, a soft hyphen, a joiner, a tag) pasted inside a word
             // would split it.
-            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format)
+            if (FormatCharacters.Is(rune))
             {
                 continue;
             }

@@ -20,8 +20,7 @@ public sealed class EmbeddingStore(IEmbeddingModel model, ILogger<EmbeddingStore
         var stored = EmbeddingFile.TryRead(generationFolder, model.ModelId, corpus.Fingerprint, corpus.Sentences.Count);
         if (stored is not null)
         {
-            // Load the model now, so the first question after start does not pay for it.
-            _ = model.EncodeQuery("warm up", cancellationToken);
+            LoadModelNow(cancellationToken);
             logger.LogInformation("Reusing stored embeddings ({Model})", model.ModelId);
             return stored;
         }
@@ -56,8 +55,7 @@ public sealed class EmbeddingStore(IEmbeddingModel model, ILogger<EmbeddingStore
 
         if (missing.Count == 0)
         {
-            // Nothing was encoded, so the model is not loaded yet: load it now, not on the first question.
-            _ = model.EncodeQuery("warm up", cancellationToken);
+            LoadModelNow(cancellationToken);
         }
 
         NativeHeap.Trim();
@@ -66,6 +64,9 @@ public sealed class EmbeddingStore(IEmbeddingModel model, ILogger<EmbeddingStore
         logger.LogInformation("Computed {Computed} and kept {Kept} sentence embeddings with {Model}", missing.Count, texts.Count - missing.Count, model.ModelId);
         return embeddings;
     }
+
+    /// <summary>Loads the model when nothing was encoded, so the first question after start does not pay for it.</summary>
+    private void LoadModelNow(CancellationToken cancellationToken) => _ = model.EncodeQuery("warm up", cancellationToken);
 
     /// <summary>Passes each count on at once, on the encoding thread (<see cref="Progress{T}"/> would post them out of order).</summary>
     private sealed class CountsOf(IProgress<EmbeddingProgress> counts, int total) : IProgress<int>

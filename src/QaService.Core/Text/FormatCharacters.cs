@@ -27,7 +27,7 @@ public static class FormatCharacters
         var kept = new StringBuilder(text.Length).Append(text, 0, first);
         foreach (var rune in text.AsSpan(first).EnumerateRunes())
         {
-            if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format)
+            if (!Is(rune))
             {
                 kept.Append(rune);
             }
@@ -35,4 +35,6 @@ public static class FormatCharacters
 
         return kept.Length == text.Length ? text : kept.ToString();
     }
+
+    public static bool Is(Rune rune) => Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format;
 }
