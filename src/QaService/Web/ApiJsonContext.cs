@@ -15,5 +15,6 @@ namespace QaService.Host.Web;
 [JsonSerializable(typeof(List<DocumentEndpoints.DocumentSummary>))]
 [JsonSerializable(typeof(DocumentEndpoints.DocumentText))]
 [JsonSerializable(typeof(SuggestionEndpoints.Suggestions))]
+[JsonSerializable(typeof(HealthEndpoints.Liveness))]
 [JsonSerializable(typeof(HealthEndpoints.Readiness))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

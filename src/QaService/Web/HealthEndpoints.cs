@@ -12,14 +12,18 @@ internal static class HealthEndpoints
     /// Ready means the index is; the language model's and the conversation store's states are reported but never
     /// block, as answers fall back (to extractive answers, to questions answered on their own).
     /// </summary>
+    public sealed record Liveness(string Status);
+
     public sealed record Readiness(string Status, string Index, string? Detail, LlmStatus Llm, ConversationsStatus Conversations);
 
     /// <summary>Where conversations are kept ("memory" or "redis"), and whether that store is "available", "recovering" or "unavailable".</summary>
     public sealed record ConversationsStatus(string Store, string State);
 
+    private static readonly Liveness Alive = new("alive");
+
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/healthz", ReadMethods.GetAndHead, () => TypedResults.Ok(new { status = "alive" }))
+        app.MapMethods("/healthz", ReadMethods.GetAndHead, () => TypedResults.Ok(Alive))
             .WithName("Health").WithSummary("Answers while the process is alive.");
         app.MapMethods("/readyz", ReadMethods.GetAndHead, Ready)
             .WithName("Ready").WithSummary("Answers 200 once the index is ready, 503 before; reports the language model's state.")
