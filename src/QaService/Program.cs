@@ -1,14 +1,18 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
 using QaService.Host.Cli;
 
 // `serve` (the default) starts the web API and chat page; `ask`, `repl`, `index` and `eval` work in the console.
 // The host handles Ctrl+C and SIGTERM itself, so System.CommandLine is told not to.
 var parsed = QaCommandLine.Create().Parse(args);
-if (parsed.Action is ParseErrorAction error)
+if (parsed.Errors.Count > 0)
 {
-    // The error and its suggestions go to standard error; the whole help on standard output would bury them.
-    error.ShowHelp = false;
+    // Said as every other refusal is, on standard error; the whole help on standard output would bury it.
+    foreach (var error in parsed.Errors)
+    {
+        await Console.Error.WriteLineAsync("error: " + error.Message);
+    }
+
+    return 1;
 }
 
 return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

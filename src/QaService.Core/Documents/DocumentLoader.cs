@@ -9,6 +9,9 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
 {
     private static readonly string[] SupportedExtensions = [".txt", ".md"];
 
+    /// <summary>The largest document file read: ten times the largest SQuAD article set here, all in one file.</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
     public IReadOnlyList<SourceDocument> Load()
     {
         var documents = new List<SourceDocument>();
@@ -51,6 +54,19 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
         string text;
         try
         {
+            // A pipe or a device reports no length and would block the read or never end it: nothing of length zero is
+            // opened.
+            var length = new FileInfo(path).Length;
+            if (length == 0)
+            {
+                throw new DocumentLoadException($"Document '{source.Path}' is empty, or is not a regular file.");
+            }
+
+            if (length > MaxFileBytes)
+            {
+                throw new DocumentLoadException($"Document '{source.Path}' is over {MaxFileBytes / (1024 * 1024)} MB, the largest a document may be.");
+            }
+
             text = File.ReadAllText(path, new UTF8Encoding(false, throwOnInvalidBytes: true));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException)

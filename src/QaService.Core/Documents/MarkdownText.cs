@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Tables;
 using Markdig.Renderers;
@@ -8,11 +10,11 @@ namespace QaService.Documents;
 
 /// <summary>
 /// A Markdown document as the text it reads as, by Markdig: emphasis, links, list and quote markers, fences and HTML
-/// go, each block becomes a line, a table row becomes a line of its cells ("port | 5000"), and a paragraph wrapped over
+/// tags go (an HTML block keeps the text it shows, not its scripts, styles or comments), each block becomes a line, a table row becomes a line of its cells ("port | 5000"), and a paragraph wrapped over
 /// several lines is one line again (its sentences are not cut at the wraps). Answers and citations then quote the
 /// words, not the markup, and citation offsets point into this text, which <c>/api/documents/{id}</c> serves.
 /// </summary>
-public static class MarkdownText
+public static partial class MarkdownText
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
@@ -29,6 +31,11 @@ public static class MarkdownText
             ReplaceByRows(table);
         }
 
+        foreach (var html in document.Descendants<HtmlBlock>().ToList())
+        {
+            ReplaceByText(html);
+        }
+
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
         Pipeline.Setup(renderer);
@@ -36,6 +43,29 @@ public static class MarkdownText
         writer.Flush();
         return writer.ToString();
     }
+
+    /// <summary>A paragraph of the text an HTML block shows in place of the block; nothing when it shows none.</summary>
+    private static void ReplaceByText(HtmlBlock html)
+    {
+        var parent = html.Parent!;
+        var at = parent.IndexOf(html);
+        parent.RemoveAt(at);
+        var hidden = HiddenHtml().Replace(html.Lines.ToString(), " ");
+        var text = Whitespace().Replace(WebUtility.HtmlDecode(Tag().Replace(hidden, " ")), " ").Trim();
+        if (text.Length > 0)
+        {
+            parent.Insert(at, new ParagraphBlock { Inline = new ContainerInline().AppendChild(new LiteralInline(text)) });
+        }
+    }
+
+    [GeneratedRegex(@"<!--.*?(-->|$)|<(script|style)\b.*?(</\2\s*>|$)", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex HiddenHtml();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 
     /// <summary>A paragraph per row in place of the table, its cells' text joined by " | ".</summary>
     private static void ReplaceByRows(Table table)

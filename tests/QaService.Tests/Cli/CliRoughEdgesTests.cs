@@ -118,6 +118,51 @@ public sealed class CliRoughEdgesTests : IDisposable
         Assert.DoesNotContain("QaService.Answering", result.StdErr + result.StdOut, StringComparison.Ordinal);
     }
 
+    /// <summary>A pipe named like a document would block the read until something wrote to it: it is refused unopened.</summary>
+    [Fact]
+    public async Task Ask_OverAPipeNamedLikeADocument_IsRefusedWithoutWaitingForIt()
+    {
+        var pipe = Path.Combine(workingFolder.Path, "notes.txt");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [pipe]))
+        {
+            await mkfifo.WaitForExitAsync();
+        }
+
+        var result = await CliRunner.RunAsync(
+            ["ask", Question, $"--Documents:Sources:0:Path={pipe}", "--Retrieval:Dense=false"], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"Document '{pipe}' is empty, or is not a regular file.", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_OverADocumentPastTheSizeLimit_IsRefusedUnread()
+    {
+        var path = Path.Combine(workingFolder.Path, "huge.txt");
+        using (var file = File.Create(path))
+        {
+            file.SetLength(QaService.Documents.DocumentLoader.MaxFileBytes + 1);
+        }
+
+        var result = await CliRunner.RunAsync(
+            ["ask", Question, $"--Documents:Sources:0:Path={path}", "--Retrieval:Dense=false"], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"Document '{path}' is over 64 MB, the largest a document may be.", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Give either --questions FILE or --set DIR.", "eval")]
+    [InlineData("Required argument 'question' missing for command: 'ask'.", "ask")]
+    public async Task AParseError_IsSaidAsAnErrorLine(string expected, params string[] arguments)
+    {
+        var result = await CliRunner.RunAsync(arguments, workingFolder.Path, timeout: TimeSpan.FromSeconds(30));
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Equal($"error: {expected}", result.StdErr.Trim());
+        Assert.Empty(result.StdOut.Trim());
+    }
+
     [Fact]
     public async Task Eval_WithAMissingQuestionFile_Exits1AndNamesTheFile()
     {
