@@ -13,14 +13,16 @@ public static class CitationBuilder
     public static string AnswerText(Corpus corpus, IReadOnlyList<ScoredSentence> chosen)
     {
         var text = new System.Text.StringBuilder();
-        foreach (var sentence in chosen.Select(s => corpus.Sentences[s.Key].Text))
+        string? previousDocument = null;
+        foreach (var sentence in chosen.Select(s => corpus.Sentences[s.Key]))
         {
             if (text.Length > 0)
             {
-                text.Append(char.IsPunctuation(text[^1]) ? ' ' : '\n');
+                text.Append(char.IsPunctuation(text[^1]) && sentence.DocumentId == previousDocument ? ' ' : '\n');
             }
 
-            text.Append(sentence);
+            text.Append(sentence.Text);
+            previousDocument = sentence.DocumentId;
         }
 
         return text.ToString();

@@ -47,9 +47,11 @@ public sealed partial class Corpus
         DocumentFrequency = SentenceTerms.SelectMany(t => t).GroupBy(t => t).ToDictionary(g => g.Key, g => g.Count());
         KnownTerms = DocumentFrequency.Keys.ToHashSet();
         var lastParagraph = Sentences.GroupBy(s => s.DocumentId).ToDictionary(g => g.Key, g => g.Max(s => s.Paragraph));
-        AuthorshipSentences = Enumerable.Range(0, Sentences.Count)
-            .Where(k => IsByline(k) || (Sentences[k].Paragraph == lastParagraph[Sentences[k].DocumentId] && AuthorNote().IsMatch(Sentences[k].Text)))
+        var authorNotes = Enumerable.Range(0, Sentences.Count)
+            .Where(k => Sentences[k].Paragraph == lastParagraph[Sentences[k].DocumentId] && AuthorNote().IsMatch(Sentences[k].Text))
             .ToHashSet();
+        documentsWithAuthorNote = authorNotes.Select(k => Sentences[k].DocumentId).ToHashSet();
+        AuthorshipSentences = Enumerable.Range(0, Sentences.Count).Where(k => IsByline(k) || authorNotes.Contains(k)).ToHashSet();
         var bodyTerms = Enumerable.Range(0, Sentences.Count).Where(k => !AuthorshipSentences.Contains(k)).SelectMany(k => SentenceTerms[k]).ToHashSet();
         AuthorTerms = AuthorshipSentences.Where(IsByline).SelectMany(k => SentenceTerms[k]).Where(t => !bodyTerms.Contains(t)).ToHashSet();
         SentenceNames = Sentences.Select(s => NamedThings.Stems(s.Text).ToHashSet()).ToList();
@@ -107,12 +109,19 @@ public sealed partial class Corpus
     [GeneratedRegex(@"^\W*(?i:(about )?the (author|writer)s?)\b(?!['’])(?!\s+\p{Lu})")]
     private static partial Regex AuthorNote();
 
+    private readonly HashSet<string> documentsWithAuthorNote;
+
+    /// <summary>
+    /// A short capitalised first line that says "By …", or that opens a document which ends with a note about its
+    /// author. Alone, such a line is as likely a title ("Quarterly Report", "Project Notes") as a name.
+    /// </summary>
     private bool IsByline(int key)
     {
         var sentence = Sentences[key];
         var words = sentence.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return sentence.Ordinal == 0 && words.Length <= 6 && !char.IsPunctuation(sentence.Text[^1])
-            && words.All(w => char.IsUpper(w[0]) || w is "by" or "and" or "de" or "van" or "von");
+            && words.All(w => char.IsUpper(w[0]) || w is "by" or "and" or "de" or "van" or "von")
+            && (words[0].Equals("by", StringComparison.OrdinalIgnoreCase) || documentsWithAuthorNote.Contains(sentence.DocumentId));
     }
 
     /// <summary>A title or heading: a paragraph of one line that does not end like a sentence.</summary>

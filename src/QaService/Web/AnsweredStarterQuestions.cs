@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using QaService.Answering;
+using QaService.Documents;
 using QaService.Indexing;
 using QaService.Retrieval;
 
@@ -44,7 +45,8 @@ internal sealed class AnsweredStarterQuestions(Retriever retriever, ExtractiveAn
     {
         var corpus = snapshot.Corpus;
         var sentences = corpus.Sentences.Where(s => s.DocumentId == documentId).Select(s => s.Text).ToList();
-        return [.. StarterQuestions.From(sentences, Candidates).Where(AnsweredFromTheDocument).Take(Offered)];
+        var noun = documentId == BuiltInDocument.Id ? "article" : "document";
+        return [.. StarterQuestions.From(sentences, noun, Candidates).Where(AnsweredFromTheDocument).Take(Offered)];
 
         bool AnsweredFromTheDocument(string question)
         {

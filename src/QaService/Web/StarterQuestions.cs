@@ -8,9 +8,10 @@ namespace QaService.Host.Web;
 /// </summary>
 internal static partial class StarterQuestions
 {
-    public static IReadOnlyList<string> From(IReadOnlyList<string> sentences, int limit = 4)
+    /// <param name="noun">What the document is called in a question: "article" for the built-in one, else "document".</param>
+    public static IReadOnlyList<string> From(IReadOnlyList<string> sentences, string noun, int limit = 4)
     {
-        var names = Names(sentences).Select(n => $"What does the article say about {n}?").ToList();
+        var names = Names(sentences).Select(n => $"What does the {noun} say about {n}?").ToList();
         var duration = sentences.Select(s => Duration().Match(s)).FirstOrDefault(m => m.Success);
         var year = sentences.Select(s => Year().Match(s)).FirstOrDefault(m => m.Success);
 

@@ -2,7 +2,7 @@ using QaService.Tests.Support;
 
 namespace QaService.Tests.Answering;
 
-/// <summary>Questions about who wrote the built-in article, with or without saying "author".</summary>
+/// <summary>Questions about who wrote the built-in article, with or without saying "author", and a user's documents.</summary>
 public sealed class AuthorQuestionTests
 {
     [Theory]
@@ -31,5 +31,44 @@ public sealed class AuthorQuestionTests
         var reply = await client.AskOkAsync("Is it only India's generals who threaten militants, in the writer's view?", mode: "extractive");
 
         Assert.DoesNotContain("Intelligence Bureau", reply.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_WhoWroteIt_OverDocumentsWithTitlesButNoByline_DoesNotNameTheTitles()
+    {
+        using var folder = new TempFolder();
+        var notes = folder.File("notes.md", "# Project Notes\n\nThe project started in May.\n");
+        var report = folder.File("report.txt", "Quarterly Report\nSales rose by 12 percent.\n");
+        await using var app = new QaAppFactory()
+            .WithSetting("Documents:IncludeBuiltIn", "false")
+            .WithSetting("Documents:Sources:0:Path", notes)
+            .WithSetting("Documents:Sources:1:Path", report);
+        using var client = app.CreateClient();
+
+        var reply = await client.AskOkAsync("Who wrote it?", mode: "extractive");
+
+        Assert.True(reply.Abstained, reply.Answer);
+        Assert.DoesNotContain("Project Notes", reply.Answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Quarterly Report", reply.Answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_WhoWroteIt_BesideADocumentWithATitle_GivesTheArticlesAuthorOnLinesOfTheirOwn()
+    {
+        using var folder = new TempFolder();
+        var farm = folder.File("farm.txt", "Farm\nThe farm grows barley and keeps forty cows.\n");
+        var column = folder.File("column.txt", "By Jane Doe\nThe council met on Monday to discuss the bridge.\n");
+        await using var app = new QaAppFactory()
+            .WithSetting("Documents:Sources:0:Path", farm)
+            .WithSetting("Documents:Sources:1:Path", column);
+        using var client = app.CreateClient();
+
+        var reply = await client.AskOkAsync("Who wrote it?", mode: "extractive");
+
+        Assert.False(reply.Abstained, reply.Answer);
+        var lines = reply.Answer.Split('\n');
+        Assert.Equal("Khurram Khan", lines[0]);
+        Assert.Contains("By Jane Doe", lines);
+        Assert.DoesNotContain("Farm", reply.Answer, StringComparison.Ordinal);
     }
 }

@@ -30,5 +30,9 @@ public sealed class SummaryRequestTests
     [InlineData("What is the main argument of Pakistan for a two-state solution?")]
     [InlineData("How did Iran sum up the talks?")]
     [InlineData("Who wrote the article?")]
+    [InlineData("What does the article say about Donald Trump?")]
+    [InlineData("what does the piece say about gaza")]
+    [InlineData("Summarize what the article says about India.")]
+    [InlineData("Give me an overview of the India-Pakistan conflict")]
     public void DoesNotMatch_AQuestionAboutSomethingInIt(string question) => Assert.False(SummaryRequest.Matches(question));
 }

@@ -23,6 +23,6 @@ public sealed class StarterQuestionsTests
     [Fact]
     public void From_WithoutNamesNumbersOrYears_SuggestsNothing()
     {
-        Assert.Empty(StarterQuestions.From(["it rained all day.", "nobody came."]));
+        Assert.Empty(StarterQuestions.From(["it rained all day.", "nobody came."], "document"));
     }
 }
