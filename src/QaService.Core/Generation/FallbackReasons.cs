@@ -15,6 +15,7 @@ internal static class FallbackReasons
     public const string BreakerOpen = "the language model failed repeatedly and is paused for a while (circuit breaker open)";
     public const string Empty = "the language model sent an empty answer";
     public const string Unreadable = "the language model's reply could not be read";
+    public const string Stopping = "the service is stopping, so the language model's answer was not waited for";
     public const string Unfinished = "the language model's answer broke off midway: the stream ended before the answer was finished";
 
     public static string TooLong(int maxTokens) =>

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -22,6 +23,7 @@ public sealed partial class GenerativeAnswerer(
     ReplySupport support,
     IOptions<LlmOptions> options,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<GenerativeAnswerer> logger)
 {
     // Tokens run to a few characters each; a server that ignores max_tokens is cut off well past what it was allowed.
@@ -65,9 +67,10 @@ public sealed partial class GenerativeAnswerer(
         // The sentence the model is told to reply when the passages do not answer, naming what was searched.
         var notFound = AbstentionText.NotSaid(found.Corpus);
 
-        // The HTTP pipeline's total timeout ends at the response headers; this one also covers a stream that stalls.
+        // The HTTP pipeline's total timeout ends at the response headers; this one also covers a stream that stalls. A
+        // service that is stopping does not wait for the model either: the question gets the extractive reply at once.
         using var timeout = new CancellationTokenSource(llm.TotalTimeout, time);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, lifetime.ApplicationStopping);
 
         var text = new StringBuilder();
         var longest = llm.MaxTokens * MaxCharactersPerToken;
@@ -209,7 +212,7 @@ public sealed partial class GenerativeAnswerer(
 
     private string Fail(Exception e, bool midway)
     {
-        var reason = FallbackReasons.For(e, options.Value, midway);
+        var reason = lifetime.ApplicationStopping.IsCancellationRequested ? FallbackReasons.Stopping : FallbackReasons.For(e, options.Value, midway);
         LogFallback(e.GetType().Name, reason);
         return reason;
     }

@@ -57,6 +57,30 @@ public sealed class LlmFallbackTests
     }
 
     [Fact]
+    public async Task Ask_WhileTheServiceStops_FallsBackWithoutWaitingForTheModel()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        server.Default = FakeReply.Hang();
+        using var host = new LlmTestHost(server.BaseAddress, new Dictionary<string, string?>
+        {
+            ["Llm:AttemptTimeout"] = "00:10:00",
+            ["Llm:TotalTimeout"] = "00:10:00",
+        });
+        var extractive = await host.AskAsync(Question, AnswerMode.Extractive);
+
+        var asking = host.AskAsync(Question, AnswerMode.Generative);
+        while (server.Requests == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        host.StopApplication();
+        var reply = await asking.WaitAsync(TimeSpan.FromMinutes(2));
+
+        AssertFallback(extractive, reply, "the service is stopping");
+    }
+
+    [Fact]
     public async Task Ask_WhenModelSendsMalformedJson_FallsBack()
     {
         await using var server = await FakeLlmServer.StartAsync();

@@ -62,6 +62,9 @@ internal sealed class LlmTestHost : IDisposable
 
     public LlmState Llm => host.Services.GetRequiredService<LlmState>();
 
+    /// <summary>Signals the host's stopping, as Ctrl+C or SIGTERM does.</summary>
+    public void StopApplication() => host.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
     public Task<AskReply> AskAsync(string question, AnswerMode mode = AnswerMode.Auto, string? conversationId = null) =>
         Asker.AskAsync(new AskRequest(question, conversationId, mode), CancellationToken.None);
 
