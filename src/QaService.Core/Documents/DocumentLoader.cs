@@ -55,8 +55,9 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
         try
         {
             // A pipe or a device reports no length and would block the read or never end it: nothing of length zero is
-            // opened.
-            var length = new FileInfo(path).Length;
+            // opened. A link is sized by what it points at.
+            var file = new FileInfo(path);
+            var length = (file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) as FileInfo ?? file).Length;
             if (length == 0)
             {
                 throw new DocumentLoadException($"Document '{source.Path}' is empty, or is not a regular file.");
@@ -74,10 +75,19 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
             throw new DocumentLoadException($"Document '{source.Path}' could not be read: {e.Message}", e);
         }
 
-        var title = string.IsNullOrWhiteSpace(source.Title) ? DefaultTitle(path, text) : source.Title.Trim();
+        var title = source.Title?.Trim();
         if (Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase))
         {
-            text = MarkdownText.ToPlainText(text);
+            try
+            {
+                title = string.IsNullOrEmpty(title) ? MarkdownText.FirstHeading(text) : title;
+                text = MarkdownText.ToPlainText(text);
+            }
+            catch (ArgumentException e)
+            {
+                // Markdig refuses blocks or emphasis nested past its depth limit.
+                throw new DocumentLoadException($"Document '{source.Path}' could not be read as Markdown: {e.Message}", e);
+            }
         }
 
         if (string.IsNullOrWhiteSpace(text))
@@ -85,7 +95,7 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
             throw new DocumentLoadException($"Document '{source.Path}' is empty.");
         }
 
-        return new SourceDocument(IdOf(source, path), title, text);
+        return new SourceDocument(IdOf(source, path), string.IsNullOrEmpty(title) ? DefaultTitle(path, text) : title, text);
     }
 
     /// <summary>The source's id: the one given, else one made from its file name.</summary>

@@ -36,12 +36,25 @@ public static partial class MarkdownText
             ReplaceByText(html);
         }
 
+        // Written as links, their addresses would be URL-escaped, which without HTML escaping drops any '&'.
+        foreach (var link in document.Descendants<AutolinkInline>().ToList())
+        {
+            link.ReplaceBy(new LiteralInline(link.Url));
+        }
+
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
         Pipeline.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
+    }
+
+    /// <summary>The text of the document's first heading ("The Big Plan v2" for <c># The *Big* [Plan](…) `v2` ##</c>), if it has one.</summary>
+    public static string? FirstHeading(string markdown)
+    {
+        var heading = Markdown.Parse(markdown, Pipeline).Descendants<HeadingBlock>().FirstOrDefault();
+        return heading is null ? null : ToPlainText(markdown.Substring(heading.Span.Start, heading.Span.Length)).Trim();
     }
 
     /// <summary>A paragraph of the text an HTML block shows in place of the block; nothing when it shows none.</summary>

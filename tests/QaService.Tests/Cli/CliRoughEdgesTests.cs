@@ -136,6 +136,31 @@ public sealed class CliRoughEdgesTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_OverALinkToADevice_IsRefusedUnread()
+    {
+        var link = Path.Combine(workingFolder.Path, "zero.txt");
+        File.CreateSymbolicLink(link, "/dev/zero");
+
+        var result = await CliRunner.RunAsync(
+            ["ask", Question, $"--Documents:Sources:0:Path={link}", "--Retrieval:Dense=false"], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"Document '{link}' is empty, or is not a regular file.", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Ask_OverMarkdownNestedPastMarkdigsLimit_NamesTheDocument()
+    {
+        var path = workingFolder.File("deep.md", "# Deep\n\n" + new string('>', 129) + " x\n");
+
+        var result = await CliRunner.RunAsync(
+            ["ask", Question, $"--Documents:Sources:0:Path={path}", "--Retrieval:Dense=false"], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"Document '{path}' could not be read as Markdown:", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_OverADocumentPastTheSizeLimit_IsRefusedUnread()
     {
         var path = Path.Combine(workingFolder.Path, "huge.txt");

@@ -21,4 +21,19 @@ public sealed class MarkdownTextTests
 
         Assert.Equal("The harbour closed in 1972.\n", text);
     }
+
+    [Fact]
+    public void AnAutolink_KeepsItsAddressWhole()
+    {
+        var text = MarkdownText.ToPlainText("See <https://x.com/?a=1&b=2> or write to <mailto:a&b@example.com>.\n");
+
+        Assert.Equal("See https://x.com/?a=1&b=2 or write to mailto:a&b@example.com.\n", text);
+    }
+
+    [Theory]
+    [InlineData("# The *Big* [Plan](http://x) `v2` ##\n\nText.\n", "The Big Plan v2")]
+    [InlineData("Intro line.\n\n## Entities &amp; more\n", "Entities & more")]
+    [InlineData("No heading here.\n", null)]
+    public void FirstHeading_IsTheTextTheHeadingShows(string markdown, string? expected) =>
+        Assert.Equal(expected, MarkdownText.FirstHeading(markdown));
 }
