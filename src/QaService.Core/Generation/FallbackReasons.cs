@@ -37,7 +37,7 @@ internal static class FallbackReasons
 
         if (chain.OfType<PromptFileException>().FirstOrDefault() is { } prompt)
         {
-            return prompt.Message;
+            return prompt.Reason;
         }
 
         if (chain.Any(e => e is TimeoutRejectedException or OperationCanceledException or TimeoutException))

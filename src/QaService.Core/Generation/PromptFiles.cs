@@ -19,7 +19,19 @@ public sealed class PromptFiles(IOptions<LlmOptions> options, IHostEnvironment e
     private static readonly KernelPromptTemplateFactory Templates = new();
     private static readonly Kernel NoPlugins = new();
 
-    public string Folder => Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PromptsPath));
+    /// <summary>
+    /// The prompts folder: a relative <c>Llm:PromptsPath</c> is read from the working folder when it has one (the
+    /// repository root), else from beside the binary, which carries a copy.
+    /// </summary>
+    public string Folder
+    {
+        get
+        {
+            var inContentRoot = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.PromptsPath));
+            var besideTheBinary = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, options.Value.PromptsPath));
+            return Directory.Exists(inContentRoot) || !Directory.Exists(besideTheBinary) ? inContentRoot : besideTheBinary;
+        }
+    }
 
     /// <summary>
     /// Renders a prompt into Semantic Kernel's chat syntax (<c>&lt;message role="..."&gt;</c>). Argument values are
@@ -32,7 +44,7 @@ public sealed class PromptFiles(IOptions<LlmOptions> options, IHostEnvironment e
         var configPath = Path.Combine(folder, "config.json");
         if (!File.Exists(templatePath) || !File.Exists(configPath))
         {
-            throw new PromptFileException($"The prompt {name} is missing: expected {templatePath} and {configPath}.");
+            throw new PromptFileException($"The prompt {name} is missing: expected {templatePath} and {configPath}.", $"the prompt {name} is missing");
         }
 
         PromptTemplateConfig config;
@@ -42,12 +54,12 @@ public sealed class PromptFiles(IOptions<LlmOptions> options, IHostEnvironment e
         }
         catch (Exception e) when (e is ArgumentException or System.Text.Json.JsonException)
         {
-            throw new PromptFileException($"{configPath} is not a valid prompt configuration.", e);
+            throw new PromptFileException($"{configPath} is not a valid prompt configuration.", $"the prompt {name}'s config.json is not a valid prompt configuration", e);
         }
 
         config.Template = await File.ReadAllTextAsync(templatePath, cancellationToken).ConfigureAwait(false);
         var rendered = await Templates.Create(config).RenderAsync(NoPlugins, arguments, cancellationToken).ConfigureAwait(false);
-        EnsureChatMessages(rendered, templatePath);
+        EnsureChatMessages(rendered, name, templatePath);
         return rendered;
     }
 
@@ -55,7 +67,7 @@ public sealed class PromptFiles(IOptions<LlmOptions> options, IHostEnvironment e
     /// Semantic Kernel quietly sends a prompt that is not well-formed chat XML as one user message, rules and all;
     /// refuse that instead, so an edit that breaks the markup cannot put the rules in the user's mouth.
     /// </summary>
-    private static void EnsureChatMessages(string rendered, string templatePath)
+    private static void EnsureChatMessages(string rendered, string name, string templatePath)
     {
         try
         {
@@ -69,7 +81,7 @@ public sealed class PromptFiles(IOptions<LlmOptions> options, IHostEnvironment e
         {
         }
 
-        throw new PromptFileException(
-            $"{templatePath} must hold a <message role=\"system\"> and a <message role=\"user\"> as well-formed XML (write & as &amp; and < as &lt; in its own text).");
+        const string Rule = "must hold a <message role=\"system\"> and a <message role=\"user\"> as well-formed XML (write & as &amp; and < as &lt; in its own text)";
+        throw new PromptFileException($"{templatePath} {Rule}.", $"the prompt {name}'s skprompt.txt {Rule}");
     }
 }

@@ -12,6 +12,7 @@ internal static class ConsoleHost
             Args = configurationArgs.ToArray(),
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
+        ProgramFiles.AddAppSettingsBesideTheBinary(builder.Configuration, builder.Environment.ContentRootPath);
         UserSecrets.AddInEveryEnvironment(builder.Configuration);
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -30,6 +30,7 @@ internal static class WebApp
             o.TimestampFormat = "HH:mm:ss ";
         });
 
+        ProgramFiles.AddAppSettingsBesideTheBinary(builder.Configuration, builder.Environment.ContentRootPath);
         UserSecrets.AddInEveryEnvironment(builder.Configuration);
         builder.Services.AddQaCore(builder.Configuration).AddIndexingAtStart();
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));

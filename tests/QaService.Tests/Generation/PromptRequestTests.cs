@@ -84,7 +84,9 @@ public sealed class PromptRequestTests
         var reply = await host.AskAsync(GenerativeAnswerTests.Question);
 
         Assert.Equal(ReplyMode.Extractive, reply.Mode);
-        Assert.Contains("must hold a <message role=\"system\">", reply.FallbackReason);
+        Assert.Contains("the prompt Answering/Answer's skprompt.txt must hold a <message role=\"system\">", reply.FallbackReason);
+        Assert.DoesNotContain(prompts.Path, reply.FallbackReason);
+        Assert.Contains(host.Logs.Entries, e => e.Message.Contains(Path.Combine(prompts.Path, "Answering", "Answer", "skprompt.txt"), StringComparison.Ordinal));
         Assert.Equal(0, server.Requests);
     }
 
