@@ -58,7 +58,8 @@ internal static class AskRateLimiting
         await TypedResults.Problem(
                 $"This client has asked too many questions in a short time; try again in {seconds} s.",
                 statusCode: StatusCodes.Status429TooManyRequests,
-                title: "Too many questions")
+                title: "Too many questions",
+                type: "https://tools.ietf.org/html/rfc6585#section-4")
             .ExecuteAsync(context.HttpContext);
     }
 }

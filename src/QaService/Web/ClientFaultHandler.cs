@@ -21,7 +21,8 @@ internal sealed partial class ClientFaultHandler(ILogger<ClientFaultHandler> log
         if (exception is BadHttpRequestException bad && !http.Response.HasStarted)
         {
             var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-            await Problems.UnreadableBody(bad.StatusCode, limit).ExecuteAsync(http);
+            var reply = http.Request.Path.StartsWithSegments("/v1") ? OpenAi.OpenAiErrors.UnreadableBody(bad.StatusCode, limit) : Problems.UnreadableBody(bad.StatusCode, limit);
+            await reply.ExecuteAsync(http);
             return true;
         }
 

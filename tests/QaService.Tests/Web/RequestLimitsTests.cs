@@ -102,6 +102,26 @@ public sealed class RequestLimitsTests
         await AnswersAfterwardsAsync(app);
     }
 
+    [Theory]
+    [InlineData(408, "Content-Length: 1000\r\n", "{\"model\": \"qaservice\", \"mess")]
+    [InlineData(400, "Transfer-Encoding: chunked\r\n", "ZZ\r\n{}\r\n0\r\n\r\n")]
+    public async Task AnUnreadableBodyOnV1_GetsOpenAisErrorShape(int status, string headers, string body)
+    {
+        await using var app = await KestrelTestApp.StartAsync();
+        await using var raw = await RawHttp.ConnectAsync(app.BaseAddress);
+
+        await raw.SendAsync(Head("/v1/chat/completions", headers) + body);
+        var response = await raw.ReadResponseAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(response.Status == status, response.ToString());
+        Assert.Equal("application/json", response.Headers["content-type"].Split(';')[0]);
+        // The reply is chunked; its one chunk is the JSON.
+        var json = response.Body.Split("\r\n").First(line => line.StartsWith('{'));
+        var error = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("error");
+        Assert.Equal("invalid_request_error", error.GetProperty("type").GetString());
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+    }
+
     [Fact]
     public async Task AClientThatAbortsMidBody_IsLoggedAtDebugOnly()
     {

@@ -90,7 +90,13 @@ internal static class OpenAiEndpoints
                 await events.DisposeAsync();
             }
 
-            return e is InvalidQuestionException ? OpenAiErrors.BadRequest(e.Message, "messages") : OpenAiErrors.NotReady(e.Message);
+            if (e is InvalidQuestionException)
+            {
+                return OpenAiErrors.BadRequest(e.Message, "messages");
+            }
+
+            http.HttpContext.Response.Headers.RetryAfter = Problems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return OpenAiErrors.NotReady(e.Message);
         }
     }
 

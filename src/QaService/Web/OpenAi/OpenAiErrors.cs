@@ -25,6 +25,16 @@ internal static class OpenAiErrors
     public static IResult RateLimited(int retryAfterSeconds) =>
         Reply(StatusCodes.Status429TooManyRequests, $"Too many requests from this client; retry in {retryAfterSeconds} s.", "requests", null, "rate_limit_exceeded");
 
+    /// <summary>A body the server could not read: too slow (408), too large (413) or badly framed (400).</summary>
+    public static IResult UnreadableBody(int status, long? limit) => status switch
+    {
+        StatusCodes.Status413PayloadTooLarge when limit is { } bytes => TooLarge(bytes),
+        StatusCodes.Status408RequestTimeout => Reply(status, "The request body arrived too slowly or stopped arriving.", "invalid_request_error", null, "request_timeout"),
+        _ => ForStatus(status) is var reply && status != StatusCodes.Status400BadRequest
+            ? reply
+            : BadRequest("The request body could not be read: its framing is malformed or it broke off."),
+    };
+
     /// <summary>The error for a bare status that the framework set (no route, a wrong method …).</summary>
     public static IResult ForStatus(int status) => status switch
     {
