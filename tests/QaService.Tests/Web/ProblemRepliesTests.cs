@@ -50,6 +50,21 @@ public sealed class ProblemRepliesTests
     }
 
     [Fact]
+    public async Task WhileTheIndexIsNotReady_V1Answers503InOpenAisShape_WithRetryAfter()
+    {
+        await using var factory = new QaAppFactory()
+            .WithSetting("Index:ReadyTimeout", "00:00:00")
+            .WithServices(s => s.Remove(s.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(IndexingService))));
+        using var client = factory.CreateClient();
+
+        using var response = await client.PostAsJsonAsync("/v1/chat/completions", new { model = "qaservice", messages = new[] { new { role = "user", content = "Who visited Pakistan?" } } });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.NotNull(response.Headers.RetryAfter?.Delta);
+        Assert.Equal("service_unavailable", (await ReadJsonAsync(response)).GetProperty("error").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task UnexpectedExceptionWhileAnswering_Returns422ProblemWithoutTheMessage_AndLogsIt()
     {
         await using var factory = new QaAppFactory().WithServices(s => s.AddSingleton<ISemanticScorer, ExplodingScorer>());
