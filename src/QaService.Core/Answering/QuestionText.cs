@@ -1,10 +1,11 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using QaService.Text;
 
 namespace QaService.Answering;
 
 /// <summary>Cleans a question typed or pasted by a person, or refuses it with a reason.</summary>
-public static class QuestionText
+public static partial class QuestionText
 {
     // Full-width forms of ASCII ("Ｗｈｏ ｗｒｏｔｅ ｉｔ？"), as an East Asian keyboard types them, sit at a fixed offset from
     // their ASCII letters.
@@ -26,7 +27,7 @@ public static class QuestionText
 
         var cleaned = new StringBuilder(question.Length);
         Span<char> units = stackalloc char[2];
-        foreach (var rune in question.EnumerateRunes())
+        foreach (var rune in TerminalSequence().Replace(question, " ").EnumerateRunes())
         {
             // Invisible format characters (a zero-width space, a soft hyphen, a joiner, a tag) pasted inside a word
             // would split it.
@@ -53,4 +54,9 @@ public static class QuestionText
         var text = string.Join(' ', cleaned.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries));
         return text.Length == 0 ? throw new InvalidQuestionException("The question holds no readable text.") : text;
     }
+
+    // A colour or cursor code copied from a terminal ("\u001b[31m"): its escape alone would go, and "[31m" stay glued
+    // to the next word.
+    [GeneratedRegex(@"\u001b\[[0-?]*[ -/]*[@-~]")]
+    private static partial Regex TerminalSequence();
 }
