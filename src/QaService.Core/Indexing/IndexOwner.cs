@@ -146,7 +146,19 @@ public sealed class IndexOwner(
         Directory.CreateDirectory(generationFolder);
         File.WriteAllText(marker, $"{Environment.ProcessId}");
         var previous = manifest is null ? null : Path.Combine(folder, manifest.Generation);
-        var snapshot = WriteGeneration(corpus, generationFolder, previous, progress, cancellationToken);
+        IndexSnapshot snapshot;
+        try
+        {
+            snapshot = WriteGeneration(corpus, generationFolder, previous, progress, cancellationToken);
+        }
+        catch
+        {
+            // A build stopped midway (Ctrl+C, a failure) takes its half-written generation with it; the previous one
+            // goes on serving.
+            DeleteQuietly(generationFolder);
+            throw;
+        }
+
         File.Delete(marker);
         new IndexManifest(corpus.Fingerprint, generation, DateTimeOffset.UtcNow).WriteAtomically(folder);
         Publish(snapshot);
@@ -318,14 +330,19 @@ public sealed class IndexOwner(
             .Where(d => string.CompareOrdinal(Path.GetFileName(d), keep) < 0 && !StillBuilding(d));
         foreach (var old in older)
         {
-            try
-            {
-                Directory.Delete(old, recursive: true);
-            }
-            catch (IOException e)
-            {
-                logger.LogDebug(e, "Could not delete the old index generation {Folder}", old);
-            }
+            DeleteQuietly(old);
+        }
+    }
+
+    private void DeleteQuietly(string generationFolder)
+    {
+        try
+        {
+            Directory.Delete(generationFolder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogDebug(e, "Could not delete the index generation {Folder}", generationFolder);
         }
     }
 

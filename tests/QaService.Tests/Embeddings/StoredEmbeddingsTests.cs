@@ -134,6 +134,7 @@ public sealed class StoredEmbeddingsTests : IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => owner.EnsureAsync(force: false, steps, interrupt.Token));
 
         Assert.Equal(before, CurrentGeneration());
+        Assert.Equal([before], Directory.EnumerateDirectories(IndexPath, "gen-*").Select(Path.GetFileName));
         var serving = await owner.GetReadyAsync(CancellationToken.None);
         Assert.Equal(before, Path.GetFileName(serving.Folder));
         Assert.Contains(serving.Corpus.Sentences, s => s.Text.Contains("seven gulls", StringComparison.Ordinal));
