@@ -178,10 +178,11 @@ public sealed partial class Corpus
     public static Corpus Create(IReadOnlyList<SourceDocument> documents, Chunker chunker, ChunkingOptions chunking)
     {
         var chunked = documents.Select(chunker.Chunk).ToList();
-        return new Corpus(chunked, ComputeFingerprint(documents, chunking));
+        return new Corpus(chunked, FingerprintOf(documents, chunking));
     }
 
-    private static string ComputeFingerprint(IReadOnlyList<SourceDocument> documents, ChunkingOptions chunking)
+    /// <summary>The <see cref="Fingerprint"/> a corpus of these documents would have, without splitting them.</summary>
+    public static string FingerprintOf(IReadOnlyList<SourceDocument> documents, ChunkingOptions chunking)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string value)

@@ -14,7 +14,7 @@ namespace QaService.Indexing;
 /// checksums fail is rebuilt, at start or when a read fails while serving; a generation written by another process
 /// (the <c>index</c> command) is picked up by <see cref="ReloadAsync"/>.
 /// </summary>
-public sealed class IndexOwner(
+public sealed partial class IndexOwner(
     DocumentLoader loader,
     Chunker chunker,
     IOptions<ChunkingOptions> chunking,
@@ -288,6 +288,20 @@ public sealed class IndexOwner(
             return;
         }
 
+        // Another instance with other documents, given the same folder, wrote its index there. Rebuilding ours would
+        // make it rebuild in turn, for ever: this one keeps serving its own index, which it holds open.
+        var manifest = IndexManifest.TryRead(FolderPath);
+        if (manifest is not null && manifest.Fingerprint != before.Corpus.Fingerprint
+            && Corpus.FingerprintOf(loader.Load(), chunking.Value) == before.Corpus.Fingerprint)
+        {
+            if (Interlocked.Exchange(ref foreignFingerprint, manifest.Fingerprint) != manifest.Fingerprint)
+            {
+                LogForeignIndex(logger, FolderPath);
+            }
+
+            return;
+        }
+
         var report = await EnsureAsync(force: false, null, cancellationToken).ConfigureAwait(false);
         if (current is { } after && !ReferenceEquals(before, after))
         {
@@ -295,6 +309,11 @@ public sealed class IndexOwner(
                 "Now serving the index in {Folder}: {Reason}", after.Folder, report.RebuildReason ?? "another process wrote a new generation");
         }
     }
+
+    private string? foreignFingerprint;
+
+    [LoggerMessage(LogLevel.Warning, "Another process wrote an index of other documents into {Folder}; this instance keeps serving its own. Give each instance an Index:Path of its own.")]
+    private static partial void LogForeignIndex(ILogger logger, string folder);
 
     private static TaskCompletionSource<IndexSnapshot> NewReady() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -48,6 +48,28 @@ public sealed class IndexOwnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Reload_AfterAnotherInstanceWroteAnIndexOfOtherDocumentsIntoTheFolder_KeepsServingItsOwn()
+    {
+        var extra = folder.File("extra.txt", "The lighthouse keeper counted seven gulls.\n");
+        using var first = CoreHost.Build(folder.Path, Settings());
+        await first.StartAsync();
+        var owner = first.Services.GetRequiredService<IndexOwner>();
+        var serving = await owner.StartAsync(CancellationToken.None);
+        var ownGeneration = CurrentGeneration();
+
+        await CoreHost.StartAndStopAsync(folder.Path, Settings(("Documents:Sources:0:Path", extra)));
+        var othersGeneration = CurrentGeneration();
+        await owner.ReloadAsync(CancellationToken.None);
+
+        Assert.NotEqual(ownGeneration, othersGeneration);
+        Assert.Equal(othersGeneration, CurrentGeneration());
+        Assert.Equal(ownGeneration, Path.GetFileName((await owner.GetReadyAsync(CancellationToken.None)).Folder));
+        var reply = await first.Services.GetRequiredService<Asker>().AskAsync(new AskRequest("Which Iranian president visited Pakistan?"), CancellationToken.None);
+        Assert.Contains("Pezeshkian", reply.Answer, StringComparison.Ordinal);
+        await first.StopAsync();
+    }
+
+    [Fact]
     public async Task Rebuild_KeepsAnOlderGenerationAnotherBuildIsStillWriting_AndDeletesFinishedOrAbandonedOnes()
     {
         await CoreHost.StartAndStopAsync(folder.Path, Settings());
