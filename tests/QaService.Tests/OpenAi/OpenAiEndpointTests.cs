@@ -64,6 +64,22 @@ public sealed class OpenAiEndpointTests
     }
 
     [Fact]
+    public async Task NumbersWrittenAsDecimalsOrTooLarge_AreReadByTheirValue()
+    {
+        await using var app = await KestrelTestApp.StartAsync();
+        using var client = app.CreateClient();
+
+        using var one = await client.PostAsync("/v1/chat/completions", new StringContent(
+            $$"""{"model": "qaservice-extractive", "n": 1.0, "messages": [{"role": "user", "content": "{{Question}}"}]}""", Encoding.UTF8, "application/json"));
+        using var huge = await client.PostAsync("/v1/chat/completions", new StringContent(
+            $$"""{"model": "qaservice-extractive", "max_tokens": 1e30, "messages": [{"role": "user", "content": "{{Question}}"}]}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.OK, one.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Equal("'max_tokens' must be a whole number from 1 to 2,147,483,647.", (await ErrorOf(huge)).GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Utf16Body_IsReadAsTheCharsetSays()
     {
         await using var app = await KestrelTestApp.StartAsync();

@@ -52,7 +52,7 @@ internal static class ChatRequestReader
         }
 
         if (body.TryGetProperty("n", out var n) && n.ValueKind != JsonValueKind.Null
-            && !(n.ValueKind == JsonValueKind.Number && n.TryGetInt32(out var count) && count == 1))
+            && !(n.ValueKind == JsonValueKind.Number && n.TryGetDouble(out var count) && count == 1))
         {
             return Fail("'n' must be 1: QaService gives one answer per request.", "n", "unsupported_value");
         }
@@ -63,7 +63,7 @@ internal static class ChatRequestReader
                 && !(value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && number >= min && number <= max
                      && (!whole || number == Math.Floor(number))))
             {
-                return Fail(whole ? $"'{name}' must be a whole number of at least {min}." : $"'{name}' must be a number from {min} to {max}.", name, "invalid_value");
+                return Fail(whole ? $"'{name}' must be a whole number from {min} to {max:N0}." : $"'{name}' must be a number from {min} to {max}.", name, "invalid_value");
             }
         }
 
