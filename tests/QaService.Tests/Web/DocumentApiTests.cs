@@ -46,6 +46,9 @@ public sealed class DocumentApiTests
             ($"/api/documents/{BuiltInDocument.Id}", HttpStatusCode.OK),
             ($"/api/documents/{BuiltInDocument.Id}/suggestions", HttpStatusCode.OK),
             ("/api/documents/no-such-document", HttpStatusCode.NotFound),
+            ("/v1/models", HttpStatusCode.OK),
+            ("/v1/models/qaservice", HttpStatusCode.OK),
+            ("/v1/models/gpt-4o", HttpStatusCode.NotFound),
         })
         {
             using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));

@@ -38,9 +38,9 @@ internal static class OpenAiEndpoints
     public static IEndpointRouteBuilder MapOpenAiEndpoints(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1").WithTags("OpenAI-compatible").AddEndpointFilter(RequireKeyAsync);
-        v1.MapGet("/models", () => Results.Json(OpenAiModels.List(), OpenAiJson.Options))
+        v1.MapMethods("/models", ReadMethods.GetAndHead, () => Results.Json(OpenAiModels.List(), OpenAiJson.Options))
             .WithName("OpenAiModels").WithSummary("Lists the service as OpenAI models: qaservice and qaservice-extractive.");
-        v1.MapGet("/models/{id}", (string id) => OpenAiModels.ModeOf(id) is null
+        v1.MapMethods("/models/{id}", ReadMethods.GetAndHead, (string id) => OpenAiModels.ModeOf(id) is null
                 ? OpenAiErrors.UnknownModel(id)
                 : Results.Json(OpenAiModels.Card(id), OpenAiJson.Options))
             .WithName("OpenAiModel").WithSummary("One of the models of /v1/models.");
