@@ -10,9 +10,10 @@ namespace QaService.Documents;
 
 /// <summary>
 /// A Markdown document as the text it reads as, by Markdig: emphasis, links, list and quote markers, fences and HTML
-/// tags go (an HTML block keeps the text it shows, not its scripts, styles or comments), each block becomes a line, a table row becomes a line of its cells ("port | 5000"), and a paragraph wrapped over
-/// several lines is one line again (its sentences are not cut at the wraps). Answers and citations then quote the
-/// words, not the markup, and citation offsets point into this text, which <c>/api/documents/{id}</c> serves.
+/// tags go (an HTML block keeps the text it shows, not its scripts, styles or comments), each block becomes a line, a
+/// table row becomes a line of its cells ("port | 5000"), and a paragraph wrapped over several lines is one line
+/// again (its sentences are not cut at the wraps). Answers and citations then quote the words, not the markup, and
+/// citation offsets point into this text, which <c>/api/documents/{id}</c> serves.
 /// </summary>
 public static partial class MarkdownText
 {
