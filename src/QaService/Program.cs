@@ -7,12 +7,7 @@ var parsed = QaCommandLine.Create().Parse(args);
 if (parsed.Errors.Count > 0)
 {
     // Said as every other refusal is, on standard error; the whole help on standard output would bury it.
-    foreach (var error in parsed.Errors)
-    {
-        await Console.Error.WriteLineAsync("error: " + error.Message);
-    }
-
-    return 1;
+    return CommandRunner.Refuse(string.Join(Environment.NewLine, parsed.Errors.Select(e => e.Message)));
 }
 
 return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null });

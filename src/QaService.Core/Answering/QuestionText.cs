@@ -27,7 +27,7 @@ public static partial class QuestionText
 
         var cleaned = new StringBuilder(question.Length);
         Span<char> units = stackalloc char[2];
-        foreach (var rune in TerminalSequence().Replace(question, " ").EnumerateRunes())
+        foreach (var rune in TerminalSequence().Replace(question, "").EnumerateRunes())
         {
             // Invisible format characters (a zero-width space, a soft hyphen, a joiner, a tag) pasted inside a word
             // would split it.
@@ -55,8 +55,8 @@ public static partial class QuestionText
         return text.Length == 0 ? throw new InvalidQuestionException("The question holds no readable text.") : text;
     }
 
-    // A colour or cursor code copied from a terminal ("\u001b[31m"): its escape alone would go, and "[31m" stay glued
-    // to the next word.
-    [GeneratedRegex(@"\u001b\[[0-?]*[ -/]*[@-~]")]
+    // A colour or cursor code copied from a terminal ("\u001b[31m"), or a terminal's hyperlink around words
+    // ("\u001b]8;;https://…\u001b\\"): its escape alone would go, and "[31m" or the address stay in the question.
+    [GeneratedRegex(@"\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)")]
     private static partial Regex TerminalSequence();
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -20,6 +21,7 @@ public sealed partial class LlmFollowUpCondenser(
     LlmChatFactory chats,
     IOptions<LlmOptions> options,
     TimeProvider time,
+    IHostApplicationLifetime lifetime,
     ILogger<LlmFollowUpCondenser> logger) : IFollowUpCondenser
 {
     // One line of question, with room for the names a rewrite spells out.
@@ -46,7 +48,7 @@ public sealed partial class LlmFollowUpCondenser(
     {
         var llm = options.Value;
         using var timeout = new CancellationTokenSource(llm.TotalTimeout, time);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token, lifetime.ApplicationStopping);
 
         string? reply;
         try
@@ -64,7 +66,7 @@ public sealed partial class LlmFollowUpCondenser(
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            LogFailed(e.GetType().Name, FallbackReasons.For(e, llm, midway: false));
+            LogFailed(e.GetType().Name, FallbackReasons.ForLog(e, FallbackReasons.For(e, llm, midway: false)));
             return null;
         }
 

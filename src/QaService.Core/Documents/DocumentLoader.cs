@@ -75,13 +75,13 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
             throw new DocumentLoadException($"Document '{source.Path}' could not be read: {e.Message}", e);
         }
 
-        var title = source.Title?.Trim();
+        var title = string.IsNullOrWhiteSpace(source.Title) ? null : source.Title.Trim();
         if (Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase))
         {
             try
             {
-                title = string.IsNullOrEmpty(title) ? MarkdownText.FirstHeading(text) : title;
-                text = MarkdownText.ToPlainText(text);
+                (text, var heading) = MarkdownText.Read(text);
+                title ??= heading ?? Path.GetFileNameWithoutExtension(path);
             }
             catch (ArgumentException e)
             {
@@ -95,7 +95,7 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
             throw new DocumentLoadException($"Document '{source.Path}' is empty.");
         }
 
-        return new SourceDocument(IdOf(source, path), string.IsNullOrEmpty(title) ? DefaultTitle(path, text) : title, text);
+        return new SourceDocument(IdOf(source, path), title ?? DefaultTitle(path, text), text);
     }
 
     /// <summary>The source's id: the one given, else one made from its file name.</summary>

@@ -19,7 +19,13 @@ public static partial class MarkdownText
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UsePipeTables().Build();
 
-    public static string ToPlainText(string markdown)
+    public static string ToPlainText(string markdown) => Read(markdown).Text;
+
+    /// <summary>
+    /// The text, and the text of its first heading if it has one ("The Big Plan v2" for
+    /// <c># The *Big* [Plan](…) `v2` ##</c>), from one reading of the document.
+    /// </summary>
+    public static (string Text, string? Title) Read(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var wrap in document.Descendants<LineBreakInline>().Where(b => !b.IsHard).ToList())
@@ -43,19 +49,18 @@ public static partial class MarkdownText
             link.ReplaceBy(new LiteralInline(link.Url));
         }
 
+        var title = document.Descendants<HeadingBlock>().Select(h => Render(h).Trim()).FirstOrDefault();
+        return (Render(document), string.IsNullOrEmpty(title) ? null : title);
+    }
+
+    private static string Render(MarkdownObject markdown)
+    {
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
         Pipeline.Setup(renderer);
-        renderer.Render(document);
+        renderer.Render(markdown);
         writer.Flush();
         return writer.ToString();
-    }
-
-    /// <summary>The text of the document's first heading ("The Big Plan v2" for <c># The *Big* [Plan](…) `v2` ##</c>), if it has one.</summary>
-    public static string? FirstHeading(string markdown)
-    {
-        var heading = Markdown.Parse(markdown, Pipeline).Descendants<HeadingBlock>().FirstOrDefault();
-        return heading is null ? null : ToPlainText(markdown.Substring(heading.Span.Start, heading.Span.Length)).Trim();
     }
 
     /// <summary>A paragraph of the text an HTML block shows in place of the block; nothing when it shows none.</summary>
@@ -75,7 +80,7 @@ public static partial class MarkdownText
     [GeneratedRegex(@"<!--.*?(-->|$)|<(script|style)\b.*?(</\2\s*>|$)", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex HiddenHtml();
 
-    [GeneratedRegex("<[^>]*>")]
+    [GeneratedRegex("<[A-Za-z/!?][^>]*>")]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"\s+")]

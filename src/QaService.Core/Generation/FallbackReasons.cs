@@ -21,6 +21,10 @@ internal static class FallbackReasons
     public static string TooLong(int maxTokens) =>
         $"the language model's answer ran far past Llm:MaxTokens ({maxTokens}), so it was cut off and not used";
 
+    /// <summary>What the server log says: the reason, or for a prompt file the message that names the files.</summary>
+    public static string ForLog(Exception failure, string reason) =>
+        Chain(failure).OfType<PromptFileException>().FirstOrDefault()?.Message ?? reason;
+
     public static string For(Exception failure, LlmOptions options, bool midway)
     {
         var reason = Describe(failure, options, midway);

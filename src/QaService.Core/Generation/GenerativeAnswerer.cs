@@ -213,7 +213,7 @@ public sealed partial class GenerativeAnswerer(
     private string Fail(Exception e, bool midway)
     {
         var reason = lifetime.ApplicationStopping.IsCancellationRequested ? FallbackReasons.Stopping : FallbackReasons.For(e, options.Value, midway);
-        LogFallback(e.GetType().Name, e is PromptFileException ? e.Message : reason);
+        LogFallback(e.GetType().Name, FallbackReasons.ForLog(e, reason));
         return reason;
     }
 

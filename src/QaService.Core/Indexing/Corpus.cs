@@ -15,6 +15,7 @@ public sealed partial class Corpus
 {
     private readonly Dictionary<string, SourceDocument> documentsById;
     private readonly int[][] passagesOfSentence;
+    private readonly HashSet<string> documentsWithAuthorNote;
 
     public Corpus(IReadOnlyList<ChunkedDocument> chunked, string fingerprint)
     {
@@ -108,8 +109,6 @@ public sealed partial class Corpus
     // "The writer Ilse Marren said …") is not one.
     [GeneratedRegex(@"^\W*(?i:(about )?the (author|writer)s?)\b(?!['’])(?!\s+\p{Lu})")]
     private static partial Regex AuthorNote();
-
-    private readonly HashSet<string> documentsWithAuthorNote;
 
     /// <summary>
     /// A short capitalised first line that says "By …", or that opens a document which ends with a note about its

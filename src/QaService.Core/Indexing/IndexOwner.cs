@@ -34,6 +34,7 @@ public sealed partial class IndexOwner(
     private IndexSnapshot? current;
     private BuildProgress? building;
     private Task<IndexBuildReport>? startup;
+    private string? foreignFingerprint;
 
     public string FolderPath => Path.GetFullPath(options.Value.Path, environment.ContentRootPath);
 
@@ -288,13 +289,9 @@ public sealed partial class IndexOwner(
             return;
         }
 
-        // Another instance with other documents, given the same folder, wrote its index there. Rebuilding ours would
-        // make it rebuild in turn, for ever: this one keeps serving its own index, which it holds open.
-        var manifest = IndexManifest.TryRead(FolderPath);
-        if (manifest is not null && manifest.Fingerprint != before.Corpus.Fingerprint
-            && Corpus.FingerprintOf(loader.Load(), chunking.Value) == before.Corpus.Fingerprint)
+        if (AnotherProcessIndexedOtherDocuments(before) is { } foreign)
         {
-            if (Interlocked.Exchange(ref foreignFingerprint, manifest.Fingerprint) != manifest.Fingerprint)
+            if (Interlocked.Exchange(ref foreignFingerprint, foreign) != foreign)
             {
                 LogForeignIndex(logger, FolderPath);
             }
@@ -310,9 +307,32 @@ public sealed partial class IndexOwner(
         }
     }
 
-    private string? foreignFingerprint;
+    /// <summary>
+    /// The fingerprint of an index another process wrote into this folder from other documents or chunking settings
+    /// than this instance's (unchanged) ones; null when the folder's index is this instance's to take up or rebuild.
+    /// Rebuilding ours would make that process rebuild in turn, for ever, so this instance keeps serving its own: its
+    /// files stay readable while it holds them open, even once the other process has deleted them.
+    /// </summary>
+    private string? AnotherProcessIndexedOtherDocuments(IndexSnapshot serving)
+    {
+        var manifest = IndexManifest.TryRead(FolderPath);
+        if (manifest is null || manifest.Fingerprint == serving.Corpus.Fingerprint)
+        {
+            return null;
+        }
 
-    [LoggerMessage(LogLevel.Warning, "Another process wrote an index of other documents into {Folder}; this instance keeps serving its own. Give each instance an Index:Path of its own.")]
+        try
+        {
+            return Corpus.FingerprintOf(loader.Load(), chunking.Value) == serving.Corpus.Fingerprint ? manifest.Fingerprint : null;
+        }
+        catch (DocumentLoadException)
+        {
+            // The rebuild reports it, as for any other reload.
+            return null;
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Another process wrote an index of other documents or chunking settings into {Folder}; this instance keeps serving its own. Give each instance an Index:Path of its own.")]
     private static partial void LogForeignIndex(ILogger logger, string folder);
 
     private static TaskCompletionSource<IndexSnapshot> NewReady() => new(TaskCreationOptions.RunContinuationsAsynchronously);

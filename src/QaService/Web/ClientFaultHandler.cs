@@ -1,3 +1,4 @@
+using QaService.Host.Web.OpenAi;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -21,7 +22,9 @@ internal sealed partial class ClientFaultHandler(ILogger<ClientFaultHandler> log
         if (exception is BadHttpRequestException bad && !http.Response.HasStarted)
         {
             var limit = http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-            var reply = http.Request.Path.StartsWithSegments("/v1") ? OpenAi.OpenAiErrors.UnreadableBody(bad.StatusCode, limit) : Problems.UnreadableBody(bad.StatusCode, limit);
+            var reply = http.Request.Path.StartsWithSegments("/v1")
+                ? OpenAiErrors.UnreadableBody(bad.StatusCode, limit)
+                : Problems.UnreadableBody(bad.StatusCode, limit);
             await reply.ExecuteAsync(http);
             return true;
         }

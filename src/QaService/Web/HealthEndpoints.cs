@@ -12,9 +12,9 @@ internal static class HealthEndpoints
     /// Ready means the index is; the language model's and the conversation store's states are reported but never
     /// block, as answers fall back (to extractive answers, to questions answered on their own).
     /// </summary>
-    public sealed record Liveness(string Status);
-
     public sealed record Readiness(string Status, string Index, string? Detail, LlmStatus Llm, ConversationsStatus Conversations);
+
+    public sealed record Liveness(string Status);
 
     /// <summary>Where conversations are kept ("memory" or "redis"), and whether that store is "available", "recovering" or "unavailable".</summary>
     public sealed record ConversationsStatus(string Store, string State);

@@ -21,6 +21,11 @@ public sealed class SummaryRequestTests
     [InlineData("what is the main argument of the author")]
     [InlineData("Explain the article in simple terms")]
     [InlineData("what's the story here")]
+    [InlineData("What is this article about in two sentences?")]
+    [InlineData("What is the document about overall?")]
+    [InlineData("Give me a summary of the whole article")]
+    [InlineData("overview of everything")]
+    [InlineData("main points of the essay")]
     public void Matches_AQuestionAboutTheWholeDocument(string question) => Assert.True(SummaryRequest.Matches(question));
 
     [Theory]

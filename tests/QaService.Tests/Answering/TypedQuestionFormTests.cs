@@ -17,7 +17,8 @@ public sealed class TypedQuestionFormTests
     [InlineData("Who is Pez\uD83Deshkian?", "Who is Pez eshkian?")]
     [InlineData("Who is 👩‍💻 Pezeshkian?", "Who is 👩💻 Pezeshkian?")]
     [InlineData("\u001b[31mWho wrote it?\u001b[0m", "Who wrote it?")]
-    [InlineData("Who is \u001b[1;32mPezeshkian\u001b[K?", "Who is Pezeshkian ?")]
+    [InlineData("Who is \u001b[1;32mPezeshkian\u001b[K?", "Who is Pezeshkian?")]
+    [InlineData("Who is \u001b]8;;https://example.org\u001b\\Pezeshkian\u001b]8;;\u001b\\?", "Who is Pezeshkian?")]
     public void Clean_FoldsFullWidthFormsAndSpaces_AndDropsInvisibleCharacters(string typed, string cleaned) =>
         Assert.Equal(cleaned, QuestionText.Clean(typed, 500));
 

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using QaService.Host;
 using QaService.Tests.Generation;
 using QaService.Tests.Support;
 
@@ -27,5 +30,32 @@ public sealed class ProgramFilesTests : IDisposable
         Assert.Equal("generative", reply.GetProperty("mode").GetString());
         Assert.Equal(1, server.Requests);
         Assert.False(Directory.Exists(Path.Combine(workingFolder.Path, "prompts")));
+    }
+
+    [Fact]
+    public void Settings_FromAFolderWithoutAppSettings_AreTheBinarysOwn()
+    {
+        var configuration = ConfigurationFor(workingFolder.Path);
+
+        Assert.Equal("3", configuration["Chunking:SentencesPerPassage"]);
+        Assert.Equal("Warning", configuration["Logging:LogLevel:Microsoft.AspNetCore"]);
+    }
+
+    [Fact]
+    public void Settings_FromAFolderWithItsOwnAppSettings_AreThatFolders()
+    {
+        workingFolder.File("appsettings.json", """{ "Chunking": { "SentencesPerPassage": 5 } }""");
+
+        var configuration = ConfigurationFor(workingFolder.Path);
+
+        Assert.Equal("5", configuration["Chunking:SentencesPerPassage"]);
+        Assert.Null(configuration["Logging:LogLevel:Microsoft.AspNetCore"]);
+    }
+
+    private static ConfigurationManager ConfigurationFor(string contentRoot)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = contentRoot });
+        ProgramFiles.AddAppSettingsBesideTheBinary(builder.Configuration, contentRoot);
+        return builder.Configuration;
     }
 }

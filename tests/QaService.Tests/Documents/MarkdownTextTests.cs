@@ -33,7 +33,8 @@ public sealed class MarkdownTextTests
     [Theory]
     [InlineData("# The *Big* [Plan](http://x) `v2` ##\n\nText.\n", "The Big Plan v2")]
     [InlineData("Intro line.\n\n## Entities &amp; more\n", "Entities & more")]
-    [InlineData("No heading here.\n", null)]
-    public void FirstHeading_IsTheTextTheHeadingShows(string markdown, string? expected) =>
-        Assert.Equal(expected, MarkdownText.FirstHeading(markdown));
+    [InlineData("# The [Plan][ref]\n\n[ref]: http://example.org\n", "The Plan")]
+    [InlineData("No heading here.\n\n```\n# install deps\n```\n", null)]
+    public void Read_TitlesTheDocumentWithTheTextItsFirstHeadingShows(string markdown, string? expected) =>
+        Assert.Equal(expected, MarkdownText.Read(markdown).Title);
 }

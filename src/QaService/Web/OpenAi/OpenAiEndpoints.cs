@@ -90,13 +90,7 @@ internal static class OpenAiEndpoints
                 await events.DisposeAsync();
             }
 
-            if (e is InvalidQuestionException)
-            {
-                return OpenAiErrors.BadRequest(e.Message, "messages");
-            }
-
-            http.HttpContext.Response.Headers.RetryAfter = Problems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return OpenAiErrors.NotReady(e.Message);
+            return e is InvalidQuestionException ? OpenAiErrors.BadRequest(e.Message, "messages") : OpenAiErrors.NotReady(http.HttpContext.Response, e.Message);
         }
     }
 

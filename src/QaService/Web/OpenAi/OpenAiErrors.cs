@@ -19,8 +19,12 @@ internal static class OpenAiErrors
     public static IResult TooLarge(long limit) =>
         Reply(StatusCodes.Status413PayloadTooLarge, $"The request body is larger than {limit / 1024} KiB.", "invalid_request_error", null, "request_too_large");
 
-    public static IResult NotReady(string message) =>
-        Reply(StatusCodes.Status503ServiceUnavailable, message, "server_error", null, "service_unavailable");
+    /// <summary>A 503 with <c>Retry-After</c>, set on <paramref name="response"/>.</summary>
+    public static IResult NotReady(HttpResponse response, string message)
+    {
+        response.Headers.RetryAfter = Problems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Reply(StatusCodes.Status503ServiceUnavailable, message, "server_error", null, "service_unavailable");
+    }
 
     public static IResult RateLimited(int retryAfterSeconds) =>
         Reply(StatusCodes.Status429TooManyRequests, $"Too many requests from this client; retry in {retryAfterSeconds} s.", "requests", null, "rate_limit_exceeded");
@@ -30,9 +34,8 @@ internal static class OpenAiErrors
     {
         StatusCodes.Status413PayloadTooLarge when limit is { } bytes => TooLarge(bytes),
         StatusCodes.Status408RequestTimeout => Reply(status, "The request body arrived too slowly or stopped arriving.", "invalid_request_error", null, "request_timeout"),
-        _ => ForStatus(status) is var reply && status != StatusCodes.Status400BadRequest
-            ? reply
-            : BadRequest("The request body could not be read: its framing is malformed or it broke off."),
+        StatusCodes.Status400BadRequest => BadRequest("The request body could not be read: its framing is malformed or it broke off."),
+        _ => ForStatus(status),
     };
 
     /// <summary>The error for a bare status that the framework set (no route, a wrong method …).</summary>
