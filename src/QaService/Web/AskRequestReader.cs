@@ -31,6 +31,11 @@ internal static partial class AskRequestReader
             return Refuse($"The body's charset '{charset}' is not one QaService can read; send it as UTF-8.");
         }
 
+        if (RequestContentEncoding.Applied(http) is { } coding)
+        {
+            return Refuse(RequestContentEncoding.Refusal(coding));
+        }
+
         var limit = MaxBodyBytes(maxQuestionLength);
         if (http.ContentLength > limit)
         {

@@ -39,6 +39,7 @@ public sealed class OpenAiEndpointTests
         { """{"model": "qaservice", "max_completion_tokens": 2.5, "messages": [{"role": "user", "content": "Who visited?"}]}""", 400, "max_completion_tokens" },
         { """{"model": "qaservice", "stream": "yes", "messages": [{"role": "user", "content": "Who visited?"}]}""", 400, "stream" },
         { """{"messages": [{"role": "user", "content": "Who visited?"}]}""", 400, "model" },
+        { """{"model": "qaservice", "model": "qaservice-extractive", "messages": [{"role": "user", "content": "Who visited?"}]}""", 400, null },
         { """{"model": "gpt-4o", "messages": [{"role": "user", "content": "Who visited?"}]}""", 404, "model" },
         { """{"model": "qaservice", "messages": [{"role": "user", "content": "Who visited?"}""", 400, null },
         { """["qaservice"]""", 400, null },

@@ -42,6 +42,28 @@ public sealed class AskBadInputTests
     /// Thirty made-up words are more than any training question had; read at face value, the count alone made the
     /// answer model certain (confidence 1) of an answer that shares no word with them.
     /// </summary>
+    [Theory]
+    [InlineData("/api/ask")]
+    [InlineData("/v1/chat/completions")]
+    public async Task ACompressedBody_IsRefusedNamingItsEncoding(string path)
+    {
+        await using var app = new QaAppFactory();
+        using var client = app.CreateClient();
+        using var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes("""{"model": "qaservice", "question": "Who visited?", "messages": [{"role": "user", "content": "Who visited?"}]}"""));
+        }
+
+        using var content = new ByteArrayContent(compressed.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+        using var response = await client.PostAsync(path, content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Content-Encoding 'gzip', which QaService does not read", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Ask_WithALongRunOfWordsNoDocumentUses_IsNeverSure()
     {

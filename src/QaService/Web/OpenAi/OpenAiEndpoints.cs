@@ -131,6 +131,11 @@ internal static class OpenAiEndpoints
             return (default, OpenAiErrors.BadRequest($"The body's charset '{charset}' is not one QaService can read; send it as UTF-8."));
         }
 
+        if (RequestContentEncoding.Applied(http) is { } coding)
+        {
+            return (default, OpenAiErrors.BadRequest(RequestContentEncoding.Refusal(coding)));
+        }
+
         if (http.ContentLength > limit)
         {
             return (default, OpenAiErrors.TooLarge(limit));
@@ -159,12 +164,17 @@ internal static class OpenAiEndpoints
         try
         {
             var utf8 = encoding is null ? buffer.ToArray() : Encoding.Convert(encoding, Encoding.UTF8, buffer.ToArray());
-            using var document = JsonDocument.Parse(utf8);
+            using var document = JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowDuplicateProperties = false });
             return (document.RootElement.Clone(), null);
         }
         catch (JsonException e)
         {
             return (default, OpenAiErrors.BadRequest($"The body is not valid JSON ({e.Message.Split('.')[0]})."));
+        }
+        catch (InvalidOperationException)
+        {
+            // Checking names for duplicates decodes them, and a name holding half a surrogate pair cannot be.
+            return (default, OpenAiErrors.BadRequest("The body holds a field name that is not valid Unicode text."));
         }
     }
 
