@@ -84,7 +84,10 @@ public sealed partial class ConversationTurnOrder(
         var clock = Stopwatch.StartNew();
         try
         {
-            while (!await breaker.ExecuteAsync(async _ => await TryLockAsync(id, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
+            // Only the first try goes through the breaker: a turn waiting on an earlier one polls every few
+            // milliseconds, and each poll that found the lock held would count as a success and hide other failures.
+            var taken = await breaker.ExecuteAsync(async _ => await TryLockAsync(id, token).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            while (!taken)
             {
                 if (clock.Elapsed > LockExpiry)
                 {
@@ -93,6 +96,7 @@ public sealed partial class ConversationTurnOrder(
                 }
 
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25)), cancellationToken).ConfigureAwait(false);
+                taken = await TryLockAsync(id, token).ConfigureAwait(false);
             }
 
             return token;
