@@ -10,6 +10,10 @@ public sealed class CliRoughEdgesTests : IDisposable
 
     public void Dispose() => workingFolder.Dispose();
 
+    /// <summary>Asks <see cref="Question"/> over one document of the user's, BM25 only.</summary>
+    private Task<CliResult> AskOverAsync(string document) =>
+        CliRunner.RunAsync(["ask", Question, $"--Documents:Sources:0:Path={document}", "--Retrieval:Dense=false"], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+
     [Theory]
     [InlineData("ask", "--bogus", "x")]
     [InlineData("ask", "x", "--bogus", "y")]
@@ -128,8 +132,7 @@ public sealed class CliRoughEdgesTests : IDisposable
             await mkfifo.WaitForExitAsync();
         }
 
-        var result = await CliRunner.RunAsync(
-            ["ask", Question, $"--Documents:Sources:0:Path={pipe}", "--Retrieval:Dense=false"], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+        var result = await AskOverAsync(pipe);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains($"Document '{pipe}' is empty, or is not a regular file.", result.StdErr, StringComparison.Ordinal);
@@ -141,8 +144,7 @@ public sealed class CliRoughEdgesTests : IDisposable
         var link = Path.Combine(workingFolder.Path, "zero.txt");
         File.CreateSymbolicLink(link, "/dev/zero");
 
-        var result = await CliRunner.RunAsync(
-            ["ask", Question, $"--Documents:Sources:0:Path={link}", "--Retrieval:Dense=false"], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+        var result = await AskOverAsync(link);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains($"Document '{link}' is empty, or is not a regular file.", result.StdErr, StringComparison.Ordinal);
@@ -153,8 +155,7 @@ public sealed class CliRoughEdgesTests : IDisposable
     {
         var path = workingFolder.File("deep.md", "# Deep\n\n" + new string('>', 129) + " x\n");
 
-        var result = await CliRunner.RunAsync(
-            ["ask", Question, $"--Documents:Sources:0:Path={path}", "--Retrieval:Dense=false"], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+        var result = await AskOverAsync(path);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains($"Document '{path}' could not be read as Markdown:", result.StdErr, StringComparison.Ordinal);
@@ -169,8 +170,7 @@ public sealed class CliRoughEdgesTests : IDisposable
             file.SetLength(QaService.Documents.DocumentLoader.MaxFileBytes + 1);
         }
 
-        var result = await CliRunner.RunAsync(
-            ["ask", Question, $"--Documents:Sources:0:Path={path}", "--Retrieval:Dense=false"], workingFolder.Path, timeout: TimeSpan.FromSeconds(60));
+        var result = await AskOverAsync(path);
 
         Assert.True(result.ExitCode == 2, result.ToString());
         Assert.Contains($"Document '{path}' is over 64 MB, the largest a document may be.", result.StdErr, StringComparison.Ordinal);
