@@ -273,7 +273,10 @@
       // The reply is the final word: a generative answer's [n] markers are renumbered to match its citations.
       // A reply that starts a conversation the page was continuing means the service forgot the earlier turns.
       complete(reply, continuing) {
-        text.replaceChildren(...answerWithSupport(reply.answer, reply.support));
+        const sources = reply.abstained ? [] : reply.citations ?? [];
+        text.replaceChildren(
+          ...(reply.mode === "extractive" ? quotedAnswer(reply.answer, sources, marker) : answerWithSupport(reply.answer, reply.support, sources, marker)),
+        );
         typing = false;
         mode.textContent = reply.mode === "generative" ? "Generative" : "Extractive";
         mode.dataset.mode = reply.mode;
@@ -310,6 +313,20 @@
       element.setAttribute("aria-busy", "false");
     }
 
+    // A source's marker in the answer text opens the source as its entry in the list below does. A marker without
+    // text of its own (after a quoted sentence) has its number drawn by the stylesheet, so the answer's text, and what
+    // is copied from it, stays the answer alone.
+    function marker(number, label) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "citation-marker";
+      button.textContent = label;
+      button.dataset.number = String(number);
+      button.setAttribute("aria-label", `Source ${number}: show in the article`);
+      button.addEventListener("click", () => list.querySelectorAll(".citation")[number - 1]?.click());
+      return button;
+    }
+
     function showFallback(reason) {
       fallback.hidden = !reason;
       fallback.textContent = reason ? `Fell back to the extractive answer: ${reason}` : "";
@@ -318,20 +335,56 @@
     return view;
   }
 
-  // A generative answer's sentences that its passages do not support are marked, with the reason on hover.
-  function answerWithSupport(answer, support) {
+  // An extractive answer quotes its sources: each quoted sentence is followed by its source's marker.
+  function quotedAnswer(answer, sources, marker) {
+    const quotes = sources
+      .map((source, index) => ({ start: answer.indexOf(source.text), length: source.text.length, number: index + 1 }))
+      .filter((quote) => quote.start >= 0 && quote.length > 0)
+      .sort((a, b) => a.start - b.start);
+    const markers = [];
+    let quotedTo = 0;
+    for (const quote of quotes.filter((q) => q.start >= quotedTo)) {
+      quotedTo = quote.start + quote.length;
+      markers.push({ start: quotedTo, end: quotedTo, number: quote.number });
+    }
+    return textWithMarkers(answer, markers, marker);
+  }
+
+  // A generative answer's sentences that its passages do not support are marked, with the reason on hover; its [n]
+  // references to the sources become markers.
+  function answerWithSupport(answer, support, sources, marker) {
     const nodes = [];
     let at = 0;
     for (const sentence of (support ?? []).filter((s) => !s.supported)) {
-      nodes.push(document.createTextNode(answer.slice(at, sentence.start)));
+      nodes.push(...withMarkers(answer.slice(at, sentence.start), sources, marker));
       const mark = document.createElement("mark");
       mark.className = "sentence-unsupported";
       mark.title = "Not supported by the passages: check it against the sources.";
-      mark.textContent = answer.slice(sentence.start, sentence.end);
+      mark.append(...withMarkers(answer.slice(sentence.start, sentence.end), sources, marker));
       nodes.push(mark);
       at = sentence.end;
     }
-    nodes.push(document.createTextNode(answer.slice(at)));
+    nodes.push(...withMarkers(answer.slice(at), sources, marker));
+    return nodes;
+  }
+
+  // The text with each "[n]" that names one of the sources made that source's marker.
+  function withMarkers(text, sources, marker) {
+    const references = [...text.matchAll(/\[(\d+)\]/g)]
+      .map((reference) => ({ start: reference.index, end: reference.index + reference[0].length, number: Number(reference[1]) }))
+      .filter((reference) => reference.number >= 1 && reference.number <= sources.length);
+    return textWithMarkers(text, references, marker);
+  }
+
+  // The text with its spans (in order, not overlapping) made markers; an empty span is a marker with only its number.
+  function textWithMarkers(text, spans, marker) {
+    const nodes = [];
+    let at = 0;
+    for (const span of spans) {
+      nodes.push(document.createTextNode(text.slice(at, span.start)), marker(span.number, text.slice(span.start, span.end)));
+      at = span.end;
+    }
+    nodes.push(document.createTextNode(text.slice(at)));
     return nodes;
   }
 

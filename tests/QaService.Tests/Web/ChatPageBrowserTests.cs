@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
@@ -77,8 +78,20 @@ public sealed class ChatPageBrowserTests
         await Expect(firstCitation.Locator(".citation-text")).ToHaveTextAsync(expected.Citations[0].Text);
         Assert.False(string.IsNullOrEmpty(await SavedConversationIdAsync(page)));
 
-        await firstCitation.ClickAsync();
+        // Each quoted sentence of the answer is followed by its source's number, which adds nothing to the answer's
+        // text and opens the source as the list does.
+        var quoted = expected.Citations.Select((c, i) => (c.Text, Number: i + 1)).Where(c => expected.Answer.Contains(c.Text, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(quoted);
+        var markers = answer.Locator(".message-text .citation-marker");
+        await Expect(markers).ToHaveCountAsync(quoted.Count);
+        Assert.Equal(quoted.Select(q => q.Number.ToString(CultureInfo.InvariantCulture)), await markers.EvaluateAllAsync<string[]>("ms => ms.map(m => m.dataset.number)"));
+        Assert.Equal($"{quoted[0].Number}", await markers.First.EvaluateAsync<string>("m => getComputedStyle(m, '::after').content.replaceAll('\"', '')"));
+        await markers.First.ClickAsync();
         var highlighted = page.Locator("#article-body mark");
+        await Expect(highlighted).ToHaveTextAsync(quoted[0].Text);
+        await Expect(answer.Locator(".citation.is-active .citation-text")).ToHaveTextAsync(quoted[0].Text);
+
+        await firstCitation.ClickAsync();
         await Expect(highlighted).ToHaveCountAsync(1);
         await Expect(highlighted).ToHaveTextAsync(expected.Citations[0].Text);
         await Expect(highlighted).ToBeInViewportAsync();

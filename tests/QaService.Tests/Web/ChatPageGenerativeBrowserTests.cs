@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QaService.Tests.Generation;
 using QaService.Tests.Support;
@@ -69,6 +71,15 @@ public sealed class ChatPageGenerativeBrowserTests
         await Expect(answer.Locator(".citation-text")).ToHaveTextAsync(expected.Citations.Select(c => c.Text).ToArray());
         await Expect(answer.Locator(".fallback-reason")).ToBeHiddenAsync();
         await Expect(answer.Locator(".answer-warning")).ToBeHiddenAsync();
+
+        // The answer's [n] references are the sources' markers: each opens the source it names.
+        var references = Regex.Matches(expected.Answer, @"\[(\d+)\]").Select(m => m.Value).ToArray();
+        Assert.NotEmpty(references);
+        var markers = answer.Locator(".message-text .citation-marker");
+        await Expect(markers).ToHaveTextAsync(references);
+        await markers.Last.ClickAsync();
+        var named = expected.Citations[int.Parse(references[^1][1..^1], CultureInfo.InvariantCulture) - 1];
+        await Expect(page.Locator("#article-body mark")).ToHaveTextAsync(named.Text);
         await page.ScreenshotAsync(new() { Path = Chromium.ScreenshotPath("chat-generative-answer.png") });
 
         llm.Enqueue(FakeReply.Answer(uncitedGenerated));
@@ -80,6 +91,8 @@ public sealed class ChatPageGenerativeBrowserTests
         await Expect(answer.Locator(".message-text")).ToHaveTextAsync(uncited.Answer);
         await Expect(answer.Locator(".badge-mode")).ToHaveTextAsync("Generative");
         await Expect(answer.Locator(".answer-warning")).ToHaveTextAsync(uncited.Warning);
+        await Expect(answer.Locator(".citation-marker")).ToHaveCountAsync(
+            Regex.Matches(uncited.Answer, @"\[(\d+)\]").Count(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture) <= uncited.Citations.Count));
         Assert.Equal(4, llm.Requests);
     }
 
