@@ -25,8 +25,14 @@ public sealed class ConversationRedisConnection(IOptions<ConversationStoreOption
         }
     }
 
-    private async Task<IConnectionMultiplexer> ConnectAsync() =>
-        await ConnectionMultiplexer.ConnectAsync(options.Value.Redis!).ConfigureAwait(false);
+    // While the connection is down, a call fails at once rather than queueing for the timeout: a question then waits
+    // for no Redis that is gone (the breaker counts the failure), where it waited some 17 s by default.
+    private async Task<IConnectionMultiplexer> ConnectAsync()
+    {
+        var configuration = ConfigurationOptions.Parse(options.Value.Redis!);
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
+        return await ConnectionMultiplexer.ConnectAsync(configuration).ConfigureAwait(false);
+    }
 
     public async ValueTask DisposeAsync()
     {
