@@ -63,7 +63,7 @@ internal static class WebApp
         app.UseStaticFiles();
         app.UseRateLimiter();
 
-        app.MapOpenApi();
+        app.MapOpenApi().WithMetadata(new HttpMethodMetadata(ReadMethods.GetAndHead));
         app.MapHealthEndpoints();
         var api = app.MapGroup("/api").WithTags("QaService");
         api.MapAskEndpoints();

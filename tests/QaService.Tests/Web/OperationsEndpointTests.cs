@@ -35,6 +35,9 @@ public sealed class OperationsEndpointTests
         using var client = factory.CreateClient();
 
         var paths = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths");
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/openapi/v1.json"));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal("application/json", head.Content.Headers.ContentType?.MediaType);
 
         var expected = new (string Path, string Method, int[] Problems)[]
         {
