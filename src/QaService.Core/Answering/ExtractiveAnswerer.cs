@@ -116,7 +116,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
     }
 
     /// <summary>
-    /// The best sentence first. When it opens by leaning on the sentence before ("They agreed …"), that sentence
+    /// The best sentence first. When it cannot stand without the sentence before ("They agreed …"), that sentence
     /// follows it; when the question asks for several things, the next likely answers follow, in rank order.
     /// </summary>
     private List<ScoredSentence> Compose(List<ScoredSentence> ranked, QuestionAnalysis question, Corpus corpus)
@@ -124,7 +124,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
         var best = ranked[0];
         var chosen = new List<ScoredSentence> { best };
         var before = best.Key - 1;
-        if (before >= 0 && corpus.SameParagraph(before, best.Key) && Anaphora.OpensWithReference(corpus.Sentences[best.Key].Text))
+        if (before >= 0 && corpus.SameParagraph(before, best.Key) && Anaphora.LeansOnPrevious(corpus.Sentences[best.Key].Text))
         {
             chosen.Add(ranked.FirstOrDefault(s => s.Key == before) ?? new ScoredSentence(before, 0, 0, 0, 0, 0));
         }

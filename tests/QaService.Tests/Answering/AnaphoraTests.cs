@@ -13,4 +13,13 @@ public sealed class AnaphoraTests
     [InlineData("Items on the list were time-sensitive.", false)]
     public void OpensWithReference_WhenTheSentenceLeansOnTheOneBefore(string sentence, bool leans) =>
         Assert.Equal(leans, Anaphora.OpensWithReference(sentence));
+
+    [Theory]
+    [InlineData("In response, the union called a strike.", true)]
+    [InlineData("They called a strike.", true)]
+    [InlineData("In response to the fare rise, the union called a strike.", false)]
+    [InlineData("Instead of a strike, the union asked for talks.", false)]
+    [InlineData("The union called a strike.", false)]
+    public void LeansOnPrevious_UnlessItsOpeningNamesWhatItAnswers(string sentence, bool leans) =>
+        Assert.Equal(leans, Anaphora.LeansOnPrevious(sentence));
 }
