@@ -14,6 +14,11 @@ public static class AbstentionText
     public static string For(QuestionAnalysis question, Corpus corpus, bool citesPassages)
     {
         var searched = Searched.Of(corpus);
+        if (question.SmallTalk is { } talk)
+        {
+            return InKind(talk, searched);
+        }
+
         if (question.IsEmpty)
         {
             return $"{searched.Subject} {searched.Does} not say: the question has no words to look for in {searched.Pronoun}. "
@@ -24,6 +29,16 @@ public static class AbstentionText
             ? $"{searched.NotSaid} The nearest passages are cited."
             : $"{searched.Subject} {searched.Does} not say, and nothing in {searched.Pronoun} comes near the question.";
     }
+
+    private static string InKind(SmallTalkKind talk, Searched searched) => talk switch
+    {
+        SmallTalkKind.Greeting => $"Hello. Ask me anything about {searched.Noun}: I answer from {searched.Its} own sentences and cite each one.",
+        SmallTalkKind.Thanks => $"You're welcome. Ask another question about {searched.Noun} whenever you like.",
+        SmallTalkKind.Acknowledgement => $"Ask another question about {searched.Noun} whenever you like.",
+        _ => $"I answer questions about {searched.Noun} from {searched.Its} own sentences, citing each one I use, and say so when "
+            + $"{searched.They} {searched.Does} not say. Ask about a person, a place or an event {searched.Noun} {searched.Mentions}, "
+            + $"or ask what {searched.They} {searched.Is} about for a summary.",
+    };
 
     /// <summary>"The article does not say.", or of the document or documents: also the sentence a language model is told to reply with.</summary>
     public static string NotSaid(Corpus corpus) => Searched.Of(corpus).NotSaid;
@@ -55,6 +70,10 @@ public static class AbstentionText
         public string Mentions => Plural ? "mention" : "mentions";
 
         public string Pronoun => Plural ? "them" : "it";
+
+        public string They => Plural ? "they" : "it";
+
+        public string Its => Plural ? "their" : "its";
 
         public string Possessive => Plural ? Noun + "'" : Noun + "'s";
 

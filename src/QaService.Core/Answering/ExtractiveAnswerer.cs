@@ -49,6 +49,11 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
                 AbstentionWords: AbstentionText.ForeignScript(script, corpus));
         }
 
+        if (question.SmallTalk is { } talk)
+        {
+            return new ExtractiveAnswer([], [], true, 1, $"abstained: the message is small talk ({talk.ToString().ToLowerInvariant()}), not a question");
+        }
+
         var candidates = question.IsEmpty ? [] : CandidateFeatures.Extract(retrieval);
         if (candidates.Count == 0)
         {

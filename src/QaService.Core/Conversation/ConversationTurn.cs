@@ -38,6 +38,12 @@ public sealed record ConversationTurn(
     /// </summary>
     public static ConversationTurn Of(QuestionAnalysis question, ConversationTurn? previous, ExtractiveAnswer answer, string answerText, Corpus corpus)
     {
+        // A "thanks" or an "ok" changes nothing the conversation is about: the next follow-up reads the turn before it.
+        if (question.SmallTalk is not null && previous is not null)
+        {
+            return previous;
+        }
+
         var subjects = NamedThings.Heads(question.Text).Intersect(question.Terms).ToList();
         var pointedBackOnly = subjects.Count == 0 && question.ContextTerms.Count > 0 && previous is not null;
         if (pointedBackOnly)

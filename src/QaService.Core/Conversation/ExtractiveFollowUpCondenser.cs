@@ -38,7 +38,7 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
     public static QuestionAnalysis Condense(FollowUpQuestion followUp)
     {
         var question = QuestionAnalyzer.Analyze(followUp.Question);
-        if (followUp.Conversation.LastTurn is not { } previous)
+        if (followUp.Conversation.LastTurn is not { } previous || question.SmallTalk is not null)
         {
             return question;
         }

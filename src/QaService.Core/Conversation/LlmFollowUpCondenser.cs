@@ -31,8 +31,9 @@ public sealed partial class LlmFollowUpCondenser(
     {
         var fallback = await extractive.CondenseAsync(followUp, cancellationToken).ConfigureAwait(false);
 
-        // The same rule as for answers; retrieval has not run yet, so there is nothing to abstain on.
-        if (!generative.Decide(followUp.Mode, extractiveAbstained: false).AskModel)
+        // The same rule as for answers; retrieval has not run yet, so there is nothing to abstain on. A "thanks" needs
+        // no rewriting.
+        if (fallback.SmallTalk is not null || !generative.Decide(followUp.Mode, extractiveAbstained: false).AskModel)
         {
             return fallback;
         }

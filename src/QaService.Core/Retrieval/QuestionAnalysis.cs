@@ -43,5 +43,8 @@ public sealed record QuestionAnalysis(
     /// </summary>
     public IReadOnlyDictionary<int, double> SentencePriors { get; init; } = new Dictionary<int, double>();
 
+    /// <summary>The message asks nothing of the documents (a greeting, thanks, "help"): it has no terms and is answered in kind.</summary>
+    public SmallTalkKind? SmallTalk { get; init; }
+
     public bool IsEmpty => Terms.Count == 0 && ContextTerms.Count == 0 && !AsksAboutAuthor && Part == ArticlePart.Anywhere;
 }

@@ -24,6 +24,11 @@ public static partial class QuestionAnalyzer
 
     public static QuestionAnalysis Analyze(string question)
     {
+        if (SmallTalk.Of(question) is { } talk)
+        {
+            return new QuestionAnalysis(question, [], AnswerType.Description, []) { SmallTalk = talk };
+        }
+
         var lower = question.ToLowerInvariant();
         var part = ArticlePartCues.Read(lower);
         // "According to the piece" and "name the …" say how to answer, not what about.

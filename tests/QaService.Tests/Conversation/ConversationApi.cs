@@ -40,7 +40,9 @@ internal static class ConversationApi
         return (await response.Content.ReadFromJsonAsync<Reply>())!;
     }
 
-    internal sealed record Reply(string Answer, bool Abstained, string ConversationId, int Turn, Explanation Explanation);
+    internal sealed record Reply(string Answer, bool Abstained, string ConversationId, int Turn, Explanation Explanation, IReadOnlyList<Citation> Citations);
+
+    internal sealed record Citation(string Text);
 
     internal sealed record Explanation(IReadOnlyList<string> QueryTerms, IReadOnlyList<string>? ContextTerms);
 }

@@ -26,6 +26,23 @@ public sealed class FollowUpTests : IDisposable
         Assert.DoesNotContain(other, followUp.Answer);
     }
 
+    /// <summary>A "thanks" is answered in kind, cites nothing, and leaves the conversation about what it was about.</summary>
+    [Fact]
+    public async Task SmallTalk_BetweenQuestions_IsAnsweredInKind_AndTheNextFollowUpReadsTheQuestionBefore()
+    {
+        var client = host.CreateClient();
+        var first = await client.AskAsync("When did the Velmora Harbour Bridge open?");
+        var thanks = await client.AskAsync("thanks!", first.ConversationId);
+        var followUp = await client.AskAsync("Why was it closed?", first.ConversationId);
+
+        Assert.True(thanks.Abstained);
+        Assert.Empty(thanks.Citations);
+        Assert.StartsWith("You're welcome.", thanks.Answer, StringComparison.Ordinal);
+        Assert.Equal(2, thanks.Turn);
+        Assert.Equal(3, followUp.Turn);
+        Assert.Contains("storm", followUp.Answer);
+    }
+
     [Fact]
     public async Task FollowUp_WhatAbout_CarriesTheQuestionOverToTheNewSubject()
     {

@@ -1,0 +1,27 @@
+using QaService.Retrieval;
+
+namespace QaService.Tests.Retrieval;
+
+public sealed class SmallTalkTests
+{
+    [Theory]
+    [InlineData("hi", SmallTalkKind.Greeting)]
+    [InlineData("Hello there! 👋", SmallTalkKind.Greeting)]
+    [InlineData("Good morning", SmallTalkKind.Greeting)]
+    [InlineData("thanks!", SmallTalkKind.Thanks)]
+    [InlineData("Great, thank you so much.", SmallTalkKind.Thanks)]
+    [InlineData("ok", SmallTalkKind.Acknowledgement)]
+    [InlineData("Got it.", SmallTalkKind.Acknowledgement)]
+    [InlineData("help", SmallTalkKind.Help)]
+    [InlineData("What can you do?", SmallTalkKind.Help)]
+    public void Of_AWholeMessageThatAsksNothing_IsItsKind(string message, SmallTalkKind kind) =>
+        Assert.Equal(kind, SmallTalk.Of(message));
+
+    [Theory]
+    [InlineData("Hi, who wrote the article?")]
+    [InlineData("What help did Iran offer?")]
+    [InlineData("Thanks to whom did the talks resume?")]
+    [InlineData("ok so when did the war end")]
+    [InlineData("Who is Hello Kitty?")]
+    public void Of_AQuestion_IsNull(string message) => Assert.Null(SmallTalk.Of(message));
+}
