@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -28,16 +27,17 @@ public sealed class RedisOutageTests : IDisposable
         var first = await client.AskAsync("When did the Velmora Harbour Bridge open?");
         Assert.Equal("available", await ConversationStateAsync(client));
 
-        // A Redis that is gone fails each call at once: the question does not wait out a command timeout (5 s), let
-        // alone one for each of its calls.
         redis.Stop();
-        var clock = Stopwatch.StartNew();
         var duringOutage = await client.AskAsync("Why was it closed?", first.ConversationId);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"the first question of the outage took {clock.Elapsed}");
         Assert.Equal(1, duringOutage.Turn);
         Assert.Equal("unavailable", await ConversationStateAsync(client));
         var failures = RedisFailures(app.Logs);
         Assert.True(failures > 0, "the outage was logged");
+
+        // A Redis that is gone fails each call at once, for want of a connection; no call waited out the command
+        // timeout (5 s), as calls queued for the connection did.
+        var redisFailures = app.Logs.AtLeast(LogLevel.Warning).Where(e => e.ToString().Contains("Could not", StringComparison.Ordinal)).ToList();
+        Assert.False(redisFailures.Any(e => e.ToString().Contains("timed out", StringComparison.OrdinalIgnoreCase)), string.Join("\n", redisFailures));
 
         var skipped = await client.AskAsync("How long is its main span?", first.ConversationId);
         Assert.Equal(1, skipped.Turn);
