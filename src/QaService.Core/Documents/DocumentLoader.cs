@@ -76,11 +76,12 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
         }
 
         var title = string.IsNullOrWhiteSpace(source.Title) ? null : source.Title.Trim();
+        IReadOnlySet<string> headings;
         if (Path.GetExtension(path).Equals(".md", StringComparison.OrdinalIgnoreCase))
         {
             try
             {
-                (text, var heading) = MarkdownText.Read(text);
+                (text, var heading, headings) = MarkdownText.Read(text);
                 title ??= heading ?? Path.GetFileNameWithoutExtension(path);
             }
             catch (ArgumentException e)
@@ -89,13 +90,17 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
                 throw new DocumentLoadException($"Document '{source.Path}' could not be read as Markdown: {e.Message}", e);
             }
         }
+        else
+        {
+            headings = text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("# ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        }
 
         if (string.IsNullOrWhiteSpace(text))
         {
             throw new DocumentLoadException($"Document '{source.Path}' is empty.");
         }
 
-        return new SourceDocument(IdOf(source, path), title ?? DefaultTitle(path, text), text);
+        return new SourceDocument(IdOf(source, path), title ?? DefaultTitle(path, text), text) { Headings = headings };
     }
 
     /// <summary>The source's id: the one given, else one made from its file name.</summary>

@@ -22,10 +22,10 @@ public static partial class MarkdownText
     public static string ToPlainText(string markdown) => Read(markdown).Text;
 
     /// <summary>
-    /// The text, and the text of its first heading if it has one ("The Big Plan v2" for
-    /// <c># The *Big* [Plan](…) `v2` ##</c>), from one reading of the document.
+    /// The text, the text of its first heading if it has one ("The Big Plan v2" for
+    /// <c># The *Big* [Plan](…) `v2` ##</c>), and the text of every heading, from one reading of the document.
     /// </summary>
-    public static (string Text, string? Title) Read(string markdown)
+    public static (string Text, string? Title, IReadOnlySet<string> Headings) Read(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
         foreach (var wrap in document.Descendants<LineBreakInline>().Where(b => !b.IsHard).ToList())
@@ -49,8 +49,8 @@ public static partial class MarkdownText
             link.ReplaceBy(new LiteralInline(link.Url));
         }
 
-        var title = document.Descendants<HeadingBlock>().Select(h => Render(h).Trim()).FirstOrDefault();
-        return (Render(document), string.IsNullOrEmpty(title) ? null : title);
+        var headings = document.Descendants<HeadingBlock>().Select(h => Render(h).Trim()).Where(h => h.Length > 0).ToList();
+        return (Render(document), headings.FirstOrDefault(), headings.ToHashSet(StringComparer.Ordinal));
     }
 
     private static string Render(MarkdownObject markdown)

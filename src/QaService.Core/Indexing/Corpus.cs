@@ -57,7 +57,8 @@ public sealed partial class Corpus
         AuthorTerms = AuthorshipSentences.Where(IsByline).SelectMany(k => SentenceTerms[k]).Where(t => !bodyTerms.Contains(t)).ToHashSet();
         SentenceNames = Sentences.Select(s => NamedThings.Stems(s.Text).ToHashSet()).ToList();
         NameTerms = SentenceNames.SelectMany(n => n).ToHashSet();
-        var body = Enumerable.Range(0, Sentences.Count).Where(key => !AuthorshipSentences.Contains(key) && !IsHeading(key)).ToList();
+        HeadingSentences = Enumerable.Range(0, Sentences.Count).Where(IsMarkedHeading).ToHashSet();
+        var body = Enumerable.Range(0, Sentences.Count).Where(key => !AuthorshipSentences.Contains(key) && !HeadingSentences.Contains(key) && !IsHeading(key)).ToList();
         OpeningSentences = EdgeParagraph(body, paragraphs => paragraphs.Min());
         ClosingSentences = EdgeParagraph(body, paragraphs => paragraphs.Max());
         termsByPrefix = KnownTerms.Where(t => t.Length >= PrefixLength)
@@ -86,6 +87,9 @@ public sealed partial class Corpus
 
     /// <summary>Bylines ("Khurram Khan" alone on a document's first line) and sentences about the author.</summary>
     public IReadOnlySet<int> AuthorshipSentences { get; }
+
+    /// <summary>The document's headings, each a paragraph of its own (see <see cref="SourceDocument.Headings"/>).</summary>
+    public IReadOnlySet<int> HeadingSentences { get; }
 
     /// <summary>Stems only a byline uses (the author's name): a question with one is about the author.</summary>
     public IReadOnlySet<string> AuthorTerms { get; }
@@ -126,10 +130,14 @@ public sealed partial class Corpus
     /// <summary>A title or heading: a paragraph of one line that does not end like a sentence.</summary>
     private bool IsHeading(int key)
     {
-        var text = Sentences[key].Text;
-        var alone = (key == 0 || !SameParagraph(key - 1, key)) && (key == Sentences.Count - 1 || !SameParagraph(key, key + 1));
-        return alone && !char.IsPunctuation(text[^1]);
+        return IsAlone(key) && !char.IsPunctuation(Sentences[key].Text[^1]);
     }
+
+    private bool IsMarkedHeading(int key) =>
+        IsAlone(key) && documentsById[Sentences[key].DocumentId].Headings.Contains(Sentences[key].Text.Trim());
+
+    private bool IsAlone(int key) =>
+        (key == 0 || !SameParagraph(key - 1, key)) && (key == Sentences.Count - 1 || !SameParagraph(key, key + 1));
 
     public bool SameParagraph(int sentenceKey, int otherKey) =>
         Sentences[sentenceKey].DocumentId == Sentences[otherKey].DocumentId

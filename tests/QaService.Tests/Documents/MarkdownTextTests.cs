@@ -37,4 +37,13 @@ public sealed class MarkdownTextTests
     [InlineData("No heading here.\n\n```\n# install deps\n```\n", null)]
     public void Read_TitlesTheDocumentWithTheTextItsFirstHeadingShows(string markdown, string? expected) =>
         Assert.Equal(expected, MarkdownText.Read(markdown).Title);
+
+    [Fact]
+    public void Read_NamesEveryHeadingByTheLineItShows_AndNothingElse()
+    {
+        var (text, _, headings) = MarkdownText.Read("# Banana *Bread*\n\nIt is easy.\n\n## Ingredients\n\n- 3 bananas\n\n```\n# not a heading\n```\n");
+
+        Assert.Equal(["Banana Bread", "Ingredients"], headings.Order(StringComparer.Ordinal));
+        Assert.All(headings, h => Assert.Contains(h + "\n", text, StringComparison.Ordinal));
+    }
 }

@@ -147,8 +147,10 @@ public static class CandidateFeatures
         }
 
         // A byline or an author note is about who wrote the document, not what it says: questions about the author are
-        // answered from them before any candidate is ranked, and no other question is.
+        // answered from them before any candidate is ranked, and no other question is. A heading names a section and
+        // says nothing of it.
         keys.ExceptWith(corpus.AuthorshipSentences);
+        keys.ExceptWith(corpus.HeadingSentences);
         return keys.Order().ToList();
     }
 
