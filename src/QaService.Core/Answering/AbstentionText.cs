@@ -35,6 +35,7 @@ public static class AbstentionText
         SmallTalkKind.Greeting => $"Hello. Ask me anything about {searched.Noun}: I answer from {searched.Its} own sentences and cite each one.",
         SmallTalkKind.Thanks => $"You're welcome. Ask another question about {searched.Noun} whenever you like.",
         SmallTalkKind.Acknowledgement => $"Ask another question about {searched.Noun} whenever you like.",
+        SmallTalkKind.Farewell => $"Goodbye. Come back with another question about {searched.Noun} any time.",
         _ => $"I answer questions about {searched.Noun} from {searched.Its} own sentences, citing each one I use, and say so when "
             + $"{searched.They} {searched.Does} not say. Ask about a person, a place or an event {searched.Noun} {searched.Mentions}, "
             + $"or ask what {searched.They} {searched.Is} about for a summary.",

@@ -46,7 +46,7 @@ public sealed class Asker(
     /// </summary>
     public async IAsyncEnumerable<AskEvent> AskStreamAsync(AskRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var question = QuestionText.Clean(request.Question, answering.Value.MaxQuestionLength);
+        var question = SmallTalk.WithoutOpening(QuestionText.Clean(request.Question, answering.Value.MaxQuestionLength));
         var snapshot = await index.GetReadyAsync(cancellationToken).ConfigureAwait(false);
         var stages = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();

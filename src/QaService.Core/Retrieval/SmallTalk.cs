@@ -9,15 +9,31 @@ public enum SmallTalkKind
     Thanks,
     Acknowledgement,
     Help,
+    Farewell,
 }
 
 /// <summary>
 /// Tells a chat message that asks nothing of the documents ("hi", "thanks!", "ok", "help") from a question. Only the
-/// whole message counts: "Hi, who wrote it?" is a question, and so is "What help did Iran offer?". Such a message is
-/// neither searched for nor read as a follow-up, which re-answered the previous question after a "thanks".
+/// whole message counts: "What help did Iran offer?" is a question; and "Hi, who wrote it?" is one once
+/// <see cref="WithoutOpening"/> has set its greeting aside. Such a message is neither searched for nor read as a
+/// follow-up, which re-answered the previous question after a "thanks".
 /// </summary>
 public static partial class SmallTalk
 {
+    /// <summary>
+    /// The message without a greeting, thanks or acknowledgement that opens it and is set off by punctuation ("Thanks!
+    /// Where is the TTP?", "ok, and when?"): that is no word to search for. "Thanks to the treaty, …" keeps its words.
+    /// </summary>
+    public static string WithoutOpening(string message)
+    {
+        while (Opening().Match(message) is { Success: true } opening && opening.Groups["talk"].Length > 1 && Of(opening.Groups["talk"].Value) is not null)
+        {
+            message = message[opening.Length..];
+        }
+
+        return message;
+    }
+
     public static SmallTalkKind? Of(string message)
     {
         var words = string.Join(' ', Words().Matches(message.ToLowerInvariant()).Select(m => m.Value));
@@ -25,6 +41,7 @@ public static partial class SmallTalk
             : Thanks().IsMatch(words) ? SmallTalkKind.Thanks
             : Acknowledgement().IsMatch(words) ? SmallTalkKind.Acknowledgement
             : Help().IsMatch(words) ? SmallTalkKind.Help
+            : Farewell().IsMatch(words) ? SmallTalkKind.Farewell
             : null;
     }
 
@@ -34,11 +51,18 @@ public static partial class SmallTalk
     [GeneratedRegex(@"^((ok|okay|great|perfect|cool|nice|awesome|got it|good) )?(thanks|thank you|thank u|thx|ty|cheers|many thanks|much appreciated)( (a lot|so much|very much|again))?$")]
     private static partial Regex Thanks();
 
-    [GeneratedRegex(@"^(ok|okay|k|cool|nice|great|good|fine|alright|all right|got it|i see|understood|makes sense|awesome|perfect|wow|interesting|ok cool|okay cool|sure)$")]
+    [GeneratedRegex(@"^(ok|okay|k|cool|nice|great|good|fine|alright|all right|got it|i see|understood|makes sense|awesome|perfect|wow|interesting|ok cool|okay cool|sure|lol|haha|hmm)$")]
     private static partial Regex Acknowledgement();
 
-    [GeneratedRegex(@"^(help|help me|help please|please help|what can you do|what do you do|how does this work|how do i use this|who are you|what are you)$")]
+    [GeneratedRegex(@"^(help|help me|help please|please help|what can you do|what do you do|how does this work|how do i use this|who are you|what are you|are you a (bot|robot|human|person)|are you an ai)$")]
     private static partial Regex Help();
+
+    [GeneratedRegex(@"^(bye|bye bye|goodbye|good bye|see you|see ya|cya|good night|that's all|that is all)( (then|now|for now))?$")]
+    private static partial Regex Farewell();
+
+    // Up to four words before a comma, full stop, exclamation mark, colon, semicolon or dash, then the rest.
+    [GeneratedRegex(@"^\s*(?<talk>[\p{L}']+(?:\s+[\p{L}']+){0,3})\s*[,.!;:—–-]+\s*(?=\S)")]
+    private static partial Regex Opening();
 
     // Letters, digits and apostrophes: punctuation, emoji and spacing do not change what a message says.
     [GeneratedRegex(@"[\p{L}\p{N}']+")]

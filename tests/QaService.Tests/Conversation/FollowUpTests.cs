@@ -44,6 +44,17 @@ public sealed class FollowUpTests : IDisposable
     }
 
     [Fact]
+    public async Task FollowUp_OpenedByThanks_IsReadAsTheFollowUpItIs()
+    {
+        var client = host.CreateClient();
+        var first = await client.AskAsync("When did the Velmora Harbour Bridge open?");
+        var followUp = await client.AskAsync("Thanks! Why was it closed?", first.ConversationId);
+
+        Assert.DoesNotContain("thank", followUp.Explanation.QueryTerms);
+        Assert.Contains("storm", followUp.Answer);
+    }
+
+    [Fact]
     public async Task FollowUp_WhatAbout_CarriesTheQuestionOverToTheNewSubject()
     {
         var client = host.CreateClient();

@@ -14,6 +14,9 @@ public sealed class SmallTalkTests
     [InlineData("Got it.", SmallTalkKind.Acknowledgement)]
     [InlineData("help", SmallTalkKind.Help)]
     [InlineData("What can you do?", SmallTalkKind.Help)]
+    [InlineData("Are you a bot?", SmallTalkKind.Help)]
+    [InlineData("bye!", SmallTalkKind.Farewell)]
+    [InlineData("Goodbye", SmallTalkKind.Farewell)]
     public void Of_AWholeMessageThatAsksNothing_IsItsKind(string message, SmallTalkKind kind) =>
         Assert.Equal(kind, SmallTalk.Of(message));
 
@@ -24,4 +27,16 @@ public sealed class SmallTalkTests
     [InlineData("ok so when did the war end")]
     [InlineData("Who is Hello Kitty?")]
     public void Of_AQuestion_IsNull(string message) => Assert.Null(SmallTalk.Of(message));
+
+    [Theory]
+    [InlineData("Hello! Where is the TTP?", "Where is the TTP?")]
+    [InlineData("thanks, where is the TTP?", "where is the TTP?")]
+    [InlineData("Ok, thanks! Where is the TTP?", "Where is the TTP?")]
+    [InlineData("great. and why?", "and why?")]
+    [InlineData("Thanks to the treaty, who signed?", "Thanks to the treaty, who signed?")]
+    [InlineData("K. Khan wrote what?", "K. Khan wrote what?")]
+    [InlineData("Iran, Pakistan: who leads?", "Iran, Pakistan: who leads?")]
+    [InlineData("thanks!", "thanks!")]
+    public void WithoutOpening_SetsAsideTheSmallTalkThatOpensAQuestion(string message, string expected) =>
+        Assert.Equal(expected, SmallTalk.WithoutOpening(message));
 }
