@@ -26,12 +26,17 @@ public sealed class SummaryRequestTests
     [InlineData("Give me a summary of the whole article")]
     [InlineData("overview of everything")]
     [InlineData("main points of the essay")]
+    [InlineData("What is the memo about?")]
+    [InlineData("What is this recipe about?")]
+    [InlineData("sum the biography up")]
     public void Matches_AQuestionAboutTheWholeDocument(string question) => Assert.True(SummaryRequest.Matches(question));
 
     [Theory]
     [InlineData("What did the summary of the talks say about gas?")]
     [InlineData("Which president visited Pakistan?")]
     [InlineData("What is the pipeline about?")]
+    [InlineData("What is this war about?")]
+    [InlineData("What does the memo say about parking?")]
     [InlineData("What is the main argument of Pakistan for a two-state solution?")]
     [InlineData("How did Iran sum up the talks?")]
     [InlineData("Who wrote the article?")]
