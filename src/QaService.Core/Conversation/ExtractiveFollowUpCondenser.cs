@@ -96,11 +96,26 @@ public sealed class ExtractiveFollowUpCondenser : IFollowUpCondenser
     }
 
     /// <summary>
-    /// What a pronoun pointing back stands for: the names the previous question was about, or, when it asked who and
-    /// this one says "he" or "she", the person its answer named ("Who made the claim?" … "What else did he do?").
+    /// What a pronoun pointing back stands for: the names the previous question was about. A "he" or "she" stands for
+    /// a person only: the one the answer named when that question asked who ("Who made the claim?" … "What else did he
+    /// do?"), else the people that question named ("When did she retire?" after "Where did Ilse Marren study in
+    /// Tarsk?" is about Marren, not Tarsk), and when it named none, all of its names.
     /// </summary>
-    private static IEnumerable<string> Referents(ConversationTurn previous, FollowUpCues cues) =>
-        cues.RefersToPerson && previous.Person is { } person ? [person] : previous.Subjects;
+    private static IEnumerable<string> Referents(ConversationTurn previous, FollowUpCues cues)
+    {
+        if (!cues.RefersToPerson)
+        {
+            return previous.Subjects;
+        }
+
+        if (previous.Person is { } person)
+        {
+            return [person];
+        }
+
+        var people = NamedThings.PersonNameHeads(previous.Question).Intersect(previous.Subjects).ToList();
+        return people.Count > 0 ? people : previous.Subjects;
+    }
 
     private static double ContextWeight(Corpus corpus, IEnumerable<string> ownKnown, IReadOnlyList<string> context)
     {

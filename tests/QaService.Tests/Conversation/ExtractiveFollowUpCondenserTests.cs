@@ -69,6 +69,26 @@ public sealed class ExtractiveFollowUpCondenserTests
         Assert.Empty(condensed.ContextTerms);
     }
 
+    [Fact]
+    public void PersonalPronoun_StandsForThePersonThePreviousQuestionNamed_NotForItsOtherNames()
+    {
+        const string previous = "When did Ilse Marren found the Corvin Youth Orchestra?";
+        var first = QuestionAnalyzer.Analyze(previous);
+        var answer = new ExtractiveAnswer([new ScoredSentence(SentenceKey("founded in 1985"), 1, 0, 0, 0, 0)], [], false, 1, "answered");
+        var turn = ConversationTurn.Of(first, null, answer, "The Corvin Youth Orchestra was founded in 1985 by the conductor Ilse Marren.", Corpus);
+        var conversation = ConversationState.New("c1").With(turn, maxTurns: 5);
+
+        var she = ExtractiveFollowUpCondenser.Condense(new FollowUpQuestion("When did she retire?", conversation, Corpus, AnswerMode.Extractive));
+        var it = ExtractiveFollowUpCondenser.Condense(new FollowUpQuestion("Why was it closed?", conversation, Corpus, AnswerMode.Extractive));
+
+        Assert.Contains("marren", she.Terms);
+        Assert.DoesNotContain("orchestra", she.Terms);
+        Assert.Contains("orchestra", it.Terms);
+    }
+
+    private static int SentenceKey(string containing) =>
+        Enumerable.Range(0, Corpus.Sentences.Count).First(k => Corpus.Sentences[k].Text.Contains(containing, StringComparison.Ordinal));
+
     private static QuestionAnalysis Condense(string question, bool aboutAuthor = false, Corpus? corpus = null)
     {
         corpus ??= Corpus;
