@@ -7,6 +7,8 @@
   const byId = (id) => document.getElementById(id);
   const ui = {
     title: byId("document-title"),
+    welcomeHeading: byId("welcome-heading"),
+    welcomeText: byId("welcome-text"),
     newChat: byId("new-chat"),
     welcome: byId("welcome"),
     suggestions: byId("suggestions"),
@@ -532,23 +534,38 @@
       if (!response.ok) {
         throw new Error(await problemText(response));
       }
-      const [first] = await response.json();
-      if (!first) {
+      const served = await response.json();
+      if (served.length === 0) {
         return;
       }
-      ui.title.textContent = first.title;
-      const suggestions = await fetch(`/api/documents/${encodeURIComponent(first.id)}/suggestions`);
-      if (suggestions.ok) {
-        showSuggestions((await suggestions.json()).questions);
+      nameTheDocuments(served);
+      // Starter questions from each of the first few documents in turn, four at most.
+      const replies = await Promise.all(served.slice(0, 4).map((doc) => fetch(`/api/documents/${encodeURIComponent(doc.id)}/suggestions`)));
+      const lists = await Promise.all(replies.map(async (reply) => (reply.ok ? (await reply.json()).questions : [])));
+      const questions = [];
+      for (let i = 0; questions.length < 4 && lists.some((list) => i < list.length); i++) {
+        questions.push(...lists.map((list) => list[i]).filter(Boolean));
       }
+      showSuggestions(questions.slice(0, 4));
     } catch {
       // Usually the index is still being built: try again shortly.
       if (attempt < 30) {
         setTimeout(() => loadIntroduction(attempt + 1), 1000);
       } else {
-        ui.title.textContent = "The article could not be loaded.";
+        ui.title.textContent = "The documents could not be loaded.";
       }
     }
+  }
+
+  // The page speaks of what it answers over: the built-in article, a document, or several.
+  function nameTheDocuments(served) {
+    const noun = served.length > 1 ? "the documents" : served[0].id === "article" ? "the article" : "the document";
+    ui.title.textContent = served.map((doc) => doc.title).join(" · ");
+    document.title = `QaService · Ask ${noun}`;
+    ui.welcomeHeading.textContent = `Ask anything about ${noun}`;
+    ui.welcomeText.textContent = `Every answer comes with numbered citations. Choose one to read the exact passage in ${noun}.`;
+    ui.question.placeholder = `Ask about ${noun}…`;
+    ui.answerTemplate.content.querySelector(".badge-abstained").textContent = `Not in ${noun}`;
   }
 
   function showSuggestions(questions) {

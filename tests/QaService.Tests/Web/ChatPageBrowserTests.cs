@@ -56,8 +56,13 @@ public sealed class ChatPageBrowserTests
         var loaded = await page.GotoAsync(app.BaseAddress.ToString());
         Assert.Contains("script-src 'self'", await loaded!.HeaderValueAsync("content-security-policy") ?? "", StringComparison.Ordinal);
 
-        // Starter questions come from the article itself.
+        // Starter questions come from the documents themselves; the page names both and speaks of "the documents".
         await Expect(page.Locator(".suggestion").First).ToBeVisibleAsync();
+        var titles = (await http.GetFromJsonAsync<JsonElement>("/api/documents")).EnumerateArray().Select(d => d.GetProperty("title").GetString()).ToList();
+        Assert.Equal(2, titles.Count);
+        await Expect(page.Locator("#document-title")).ToHaveTextAsync(string.Join(" · ", titles));
+        await Expect(page.GetByLabel("Your question")).ToHaveAttributeAsync("placeholder", "Ask about the documents…");
+        await Expect(page.Locator("#welcome-heading")).ToHaveTextAsync("Ask anything about the documents");
 
         // Shift+Enter adds a line; Enter sends.
         var input = page.GetByLabel("Your question");
