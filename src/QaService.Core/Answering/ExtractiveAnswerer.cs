@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using QaService.Answering.Learning;
 using QaService.Indexing;
@@ -15,6 +16,10 @@ namespace QaService.Answering;
 public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, AnswerModel model)
 {
     private const int SummarySentences = 3;
+
+    // A section asked for by its heading is answered whole, up to the answer's length limit: a recipe's ingredients
+    // are often more than the five sentences a list answer takes.
+    private const int SectionSentences = 12;
 
     private static readonly int CoverageFeature = Array.IndexOf(CandidateFeatures.Names, "coverage");
     private static readonly int Bm25Feature = Array.IndexOf(CandidateFeatures.Names, "bm25.relative");
@@ -52,6 +57,11 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
         if (question.SmallTalk is { } talk)
         {
             return new ExtractiveAnswer([], [], true, 1, $"abstained: the message is small talk ({talk.ToString().ToLowerInvariant()}), not a question");
+        }
+
+        if (NamedSection(question, corpus) is { } heading)
+        {
+            return AboutTheDocument(corpus.SectionUnder(heading), corpus, $"answered: the question asks for the section headed \"{corpus.Sentences[heading].Text}\"", SectionSentences);
         }
 
         var candidates = question.IsEmpty ? [] : CandidateFeatures.Extract(retrieval);
@@ -105,12 +115,35 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
         return AboutTheDocument([.. part.Order().Take(SummarySentences)], corpus, $"answered: the question asks about the document's {question.Part.ToString().ToLowerInvariant()}");
     }
 
-    private ExtractiveAnswer AboutTheDocument(IReadOnlyList<int> keys, Corpus corpus, string decision)
+    private ExtractiveAnswer AboutTheDocument(IReadOnlyList<int> keys, Corpus corpus, string decision, int maxSentences = SummarySentences)
     {
         var chosen = keys.Select(k => new ScoredSentence(k, 1, 0, 0, 0, 0)).ToList();
         return chosen.Count == 0
             ? new ExtractiveAnswer([], [], true, 1, "abstained: the document has no sentence to answer from")
-            : new ExtractiveAnswer(Fit(chosen, corpus, SummarySentences), chosen, false, 1, decision);
+            : new ExtractiveAnswer(Fit(chosen, corpus, maxSentences), chosen, false, 1, decision);
+    }
+
+    /// <summary>
+    /// The heading of the section a question asks for by name ("list the ingredients", "what are the steps?", "what is
+    /// the timeline?"): every word of the heading is one of the question's, and the question asks for several things
+    /// or writes the heading's last word as the heading does ("What is the last step?" under "Steps" asks for one
+    /// step). A document's title heads all of it, not a section.
+    /// </summary>
+    private static int? NamedSection(QuestionAnalysis question, Corpus corpus)
+    {
+        var asked = question.Terms.ToHashSet();
+        return corpus.HeadingSentences.Order()
+            .Where(key => corpus.Sentences[key].Ordinal > 0 && corpus.SentenceTerms[key].Count > 0 && corpus.SentenceTerms[key].All(asked.Contains))
+            .Where(key => question.AsksForList || WritesTheHeadingsLastWord(question.Text, corpus.Sentences[key].Text))
+            .Where(key => corpus.SectionUnder(key).Count > 0)
+            .Select(key => (int?)key)
+            .FirstOrDefault();
+    }
+
+    private static bool WritesTheHeadingsLastWord(string question, string heading)
+    {
+        var last = heading.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+        return Regex.IsMatch(question, $@"\b{Regex.Escape(last)}\b", RegexOptions.IgnoreCase);
     }
 
     private static ScoredSentence Scored(Candidate candidate, float probability)

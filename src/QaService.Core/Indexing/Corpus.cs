@@ -133,6 +133,18 @@ public sealed partial class Corpus
         return IsAlone(key) && !char.IsPunctuation(Sentences[key].Text[^1]);
     }
 
+    /// <summary>The sentences under a heading, up to the next heading or the end of its document.</summary>
+    public IReadOnlyList<int> SectionUnder(int headingKey)
+    {
+        var section = new List<int>();
+        for (var key = headingKey + 1; key < Sentences.Count && Sentences[key].DocumentId == Sentences[headingKey].DocumentId && !HeadingSentences.Contains(key); key++)
+        {
+            section.Add(key);
+        }
+
+        return section;
+    }
+
     private bool IsMarkedHeading(int key) =>
         IsAlone(key) && documentsById[Sentences[key].DocumentId].Headings.Contains(Sentences[key].Text.Trim());
 

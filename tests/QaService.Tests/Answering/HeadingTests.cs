@@ -4,7 +4,8 @@ namespace QaService.Tests.Answering;
 
 /// <summary>
 /// Headings name sections and say nothing of them: over a Markdown biography whose title is the person's name, a
-/// question about the person is answered from the text, never with a heading.
+/// question about the person is answered from the text, never with a heading; a question that asks for a section by
+/// its heading ("list the ingredients") gets the section.
 /// </summary>
 public sealed class HeadingTests : IDisposable
 {
@@ -20,6 +21,25 @@ public sealed class HeadingTests : IDisposable
         ## Later life
 
         She lives in Olberg, where she founded a youth orchestra in 2004.
+        """;
+
+    private const string Recipe = """
+        # Harbour Fish Stew
+
+        A stew the dockers of Velmora cook on Fridays.
+
+        ## Ingredients
+
+        - 500 g white fish
+        - 2 onions
+        - 4 tomatoes
+        - 1 litre fish stock
+
+        ## Steps
+
+        1. Fry the onions until soft.
+        2. Add the tomatoes and the stock and simmer for 20 minutes.
+        3. Add the fish and cook for 8 minutes more.
         """;
 
     private readonly TempFolder documents = new();
@@ -42,6 +62,27 @@ public sealed class HeadingTests : IDisposable
 
         Assert.Contains(expected, reply.Answer, StringComparison.Ordinal);
         Assert.DoesNotContain(reply.Citations, c => c.Text is "Ilse Marren" or "Early life" or "Later life");
+    }
+
+    [Fact]
+    public async Task Ask_ForASectionByItsHeading_GetsTheSectionInOrder()
+    {
+        await using var app = new QaAppFactory(new Dictionary<string, string?>
+        {
+            ["Documents:IncludeBuiltIn"] = "false",
+            ["Documents:Sources:0:Path"] = documents.File("stew.md", Recipe),
+        });
+        using var client = app.CreateClient();
+
+        var ingredients = await client.AskOkAsync("List the ingredients.", mode: "extractive");
+        var steps = await client.AskOkAsync("What are the steps?", mode: "extractive");
+        var lastStep = await client.AskOkAsync("What is the last step?", mode: "extractive");
+
+        Assert.Equal("500 g white fish\n2 onions\n4 tomatoes\n1 litre fish stock", ingredients.Answer);
+        Assert.StartsWith("Fry the onions until soft. Add the tomatoes", steps.Answer, StringComparison.Ordinal);
+        Assert.EndsWith("cook for 8 minutes more.", steps.Answer, StringComparison.Ordinal);
+        Assert.NotEqual(steps.Answer, lastStep.Answer);
+        await client.AssertCitationsAreExactAsync(ingredients);
     }
 
     public void Dispose() => documents.Dispose();
