@@ -28,9 +28,18 @@ public static partial class MarkdownText
     public static (string Text, string? Title, IReadOnlySet<string> Headings) Read(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
+        // A header of a memo or a letter ("To: …", "From: …", "Date: …") is written line by line, and keeps its lines.
+        var lines = markdown.Split('\n');
         foreach (var wrap in document.Descendants<LineBreakInline>().Where(b => !b.IsHard).ToList())
         {
-            wrap.ReplaceBy(new LiteralInline(" "));
+            if (wrap.Line + 1 < lines.Length && HeaderField().IsMatch(lines[wrap.Line + 1]))
+            {
+                wrap.IsHard = true;
+            }
+            else
+            {
+                wrap.ReplaceBy(new LiteralInline(" "));
+            }
         }
 
         foreach (var table in document.Descendants<Table>().ToList())
@@ -85,6 +94,9 @@ public static partial class MarkdownText
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^[\s*_]*(to|from|cc|bcc|date|subject|re|author|sent)[*_]*\s*:", RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderField();
 
     /// <summary>A paragraph per row in place of the table, its cells' text joined by " | ".</summary>
     private static void ReplaceByRows(Table table)

@@ -116,16 +116,28 @@ public sealed partial class Corpus
 
     /// <summary>
     /// A short capitalised first line that says "By …", or that opens a document which ends with a note about its
-    /// author. Alone, such a line is as likely a title ("Quarterly Report", "Project Notes") as a name.
+    /// author (alone, such a line is as likely a title, "Quarterly Report", as a name); or a header line of a memo or
+    /// a letter that names its sender ("From: Priya Raman, Chief Operating Officer").
     /// </summary>
     private bool IsByline(int key)
     {
         var sentence = Sentences[key];
+        if (sentence.Ordinal < HeaderLines && IsAlone(key) && AuthorField().IsMatch(sentence.Text))
+        {
+            return true;
+        }
+
         var words = sentence.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return sentence.Ordinal == 0 && words.Length <= 6 && !char.IsPunctuation(sentence.Text[^1])
             && words.All(w => char.IsUpper(w[0]) || w is "by" or "and" or "de" or "van" or "von")
             && (words[0].Equals("by", StringComparison.OrdinalIgnoreCase) || documentsWithAuthorNote.Contains(sentence.DocumentId));
     }
+
+    // A memo's or a letter's "From: Priya Raman, COO" (or "Author: …") among the lines that open the document.
+    private const int HeaderLines = 6;
+
+    [GeneratedRegex(@"^\W*(from|author|authors|written by|by)\s*:\s*\p{Lu}", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorField();
 
     /// <summary>A title or heading: a paragraph of one line that does not end like a sentence.</summary>
     private bool IsHeading(int key)

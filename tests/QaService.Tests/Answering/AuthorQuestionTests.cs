@@ -71,4 +71,20 @@ public sealed class AuthorQuestionTests
         Assert.Contains("By Jane Doe", lines);
         Assert.DoesNotContain("Farm", reply.Answer, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Ask_WhoWroteIt_OverAMemo_GivesItsFromLine()
+    {
+        using var folder = new TempFolder();
+        var memo = folder.File("memo.md", "# Office Move\n\nTo: All staff\nFrom: Priya Raman, Chief Operating Officer\nDate: 14 March 2025\n\nWe move to Linden Park in June.\n");
+        await using var app = new QaAppFactory()
+            .WithSetting("Documents:IncludeBuiltIn", "false")
+            .WithSetting("Documents:Sources:0:Path", memo);
+        using var client = app.CreateClient();
+
+        var reply = await client.AskOkAsync("Who wrote the memo?", mode: "extractive");
+
+        Assert.Equal("From: Priya Raman, Chief Operating Officer", reply.Answer);
+        await client.AssertCitationsAreExactAsync(reply);
+    }
 }

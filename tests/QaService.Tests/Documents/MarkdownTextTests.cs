@@ -46,4 +46,12 @@ public sealed class MarkdownTextTests
         Assert.Equal(["Banana Bread", "Ingredients"], headings.Order(StringComparer.Ordinal));
         Assert.All(headings, h => Assert.Contains(h + "\n", text, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void AHeaderWrittenLineByLine_KeepsItsLines_WhileAWrappedParagraphIsOneLine()
+    {
+        var text = MarkdownText.ToPlainText("To: All staff\n**From:** Priya Raman\nDate: 14 March 2025\n\nWe move\nin June.\n");
+
+        Assert.Equal("To: All staff\nFrom: Priya Raman\nDate: 14 March 2025\nWe move in June.\n", text);
+    }
 }
