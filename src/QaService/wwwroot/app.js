@@ -286,8 +286,11 @@
         warning.hidden = !reply.warning;
         warning.textContent = reply.warning ?? "";
         forgotten.hidden = !(continuing && reply.turn === 1);
-        abstained.hidden = !reply.abstained;
-        element.classList.toggle("message-abstained", reply.abstained);
+        // An abstention that cites the nearest passages is marked as one; a reply in kind to small talk ("thanks!")
+        // cites nothing and says what it is.
+        const notInTheDocuments = reply.abstained && (reply.citations ?? []).length > 0;
+        abstained.hidden = !notInTheDocuments;
+        element.classList.toggle("message-abstained", notInTheDocuments);
         view.showCitations(reply.citations ?? [], reply.abstained);
         element.setAttribute("aria-busy", "false");
       },

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QaService.Tests.Support;
 using static Microsoft.Playwright.Assertions;
@@ -116,6 +117,14 @@ public sealed class ChatPageBrowserTests
         Assert.Equal(conversationId, JsonDocument.Parse(followUp.PostData!).RootElement.GetProperty("conversationId").GetString());
         await Expect(page.Locator(".message-answer[aria-busy=false]")).ToHaveCountAsync(2);
         await Expect(page.Locator(".conversation-forgotten:visible")).ToHaveCountAsync(0);
+
+        // Small talk is answered in kind, cites nothing and is not marked as something the documents do not say.
+        await input.FillAsync("thanks!");
+        await input.PressAsync("Enter");
+        var thanks = page.Locator(".message-answer").Last;
+        await Expect(thanks.Locator(".message-text")).ToHaveTextAsync(new Regex("^You're welcome"));
+        await Expect(thanks.Locator(".badge-abstained")).ToBeHiddenAsync();
+        await Expect(thanks.Locator(".citation")).ToHaveCountAsync(0);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New chat" }).ClickAsync();
         await Expect(page.Locator(".message")).ToHaveCountAsync(0);
