@@ -17,6 +17,6 @@ public static partial class Anaphora
     [GeneratedRegex(@"^[“""']?(They|Them|Their|These|Those|This|That|It|Its|He|His|She|Her|Such|Both|In return|In response|In contrast|Similarly|Likewise|Instead|As a result|Consequently|Therefore|Thus|(Around|At|About) (the same|that) time|Then|Later|Earlier|Soon after|Afterwards|That year|The same year|The following year)\b")]
     private static partial Regex Opening();
 
-    [GeneratedRegex(@"^[“""']?(In response to|In contrast to|In return for|Instead of|Similarly to)\b")]
+    [GeneratedRegex(@"^[“""']?(In response to|In contrast to|In return for|Instead of|Similarly to)\b(?!\s+(this|that|these|those|it|them)\b)")]
     private static partial Regex NamedReferent();
 }

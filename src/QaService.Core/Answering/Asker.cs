@@ -73,7 +73,8 @@ public sealed class Asker(
 
         // The extractive reply is always computed: it is the answer, or the fallback when the model fails. The model
         // is asked the question as read: a follow-up it condensed comes as the standalone question retrieval used.
-        var decision = generative.Decide(request.Mode, abstained);
+        // Small talk is answered in kind, with nothing for a model to do and no fallback to report.
+        var decision = analysis.SmallTalk is null ? generative.Decide(request.Mode, abstained) : GenerationDecision.Extractive();
         var events = decision.AskModel
             ? generative.AnswerAsync(analysis.Text, found, extractiveReply, cancellationToken)
             : ReplyEvents.Of(extractiveReply with { FallbackReason = decision.FallbackReason });

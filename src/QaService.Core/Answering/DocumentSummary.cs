@@ -19,7 +19,7 @@ public static class DocumentSummary
         var corpus = retrieval.Corpus;
         var document = retrieval.Passages.Count > 0 ? retrieval.Passages[0].Passage.DocumentId : corpus.Documents[0].Id;
         var keys = Enumerable.Range(0, corpus.Sentences.Count)
-            .Where(k => corpus.Sentences[k].DocumentId == document && !corpus.AuthorshipSentences.Contains(k))
+            .Where(k => corpus.Sentences[k].DocumentId == document && !corpus.AuthorshipSentences.Contains(k) && !corpus.HeadingSentences.Contains(k))
             .Where(k => corpus.Sentences[k].Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinWords)
             .ToList();
         if (keys.Count == 0)

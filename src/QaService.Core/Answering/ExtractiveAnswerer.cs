@@ -59,9 +59,9 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
             return new ExtractiveAnswer([], [], true, 1, $"abstained: the message is small talk ({talk.ToString().ToLowerInvariant()}), not a question");
         }
 
-        if (NamedSection(question, corpus) is { } heading)
+        if (NamedSection(retrieval) is { } heading)
         {
-            return AboutTheDocument(corpus.SectionUnder(heading), corpus, $"answered: the question asks for the section headed \"{corpus.Sentences[heading].Text}\"", SectionSentences);
+            return AboutTheDocument(corpus.SectionUnder(heading), corpus, $"answered: the question asks for the section headed \"{corpus.Sentences[heading].Text.TrimStart('#', ' ')}\"", SectionSentences);
         }
 
         var candidates = question.IsEmpty ? [] : CandidateFeatures.Extract(retrieval);
@@ -124,21 +124,31 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
     }
 
     /// <summary>
-    /// The heading of the section a question asks for by name ("list the ingredients", "what are the steps?", "what is
-    /// the timeline?"): every word of the heading is one of the question's, and the question asks for several things
-    /// or writes the heading's last word as the heading does ("What is the last step?" under "Steps" asks for one
-    /// step). A document's title heads all of it, not a section.
+    /// The heading of the section a question asks for by name, and for nothing more ("list the ingredients", "what are
+    /// the steps for the brownies?", "what is the timeline?"): every word of the heading is one of the question's, the
+    /// question's other words are its document's title's, and the question asks for several things or writes the
+    /// heading's last word as the heading does ("What is the last step?" under "Steps" asks for one step; "When did her
+    /// career end?" under "Career" asks for one fact). A document's title heads all of it, not a section. Of headings
+    /// in several documents, the one whose document retrieval ranks first.
     /// </summary>
-    private static int? NamedSection(QuestionAnalysis question, Corpus corpus)
+    private static int? NamedSection(RetrievalResult retrieval)
     {
+        var (question, corpus) = (retrieval.Question, retrieval.Corpus);
         var asked = question.Terms.ToHashSet();
-        return corpus.HeadingSentences.Order()
+        var documentRank = retrieval.Passages.Select((p, rank) => (p.Passage.DocumentId, rank)).GroupBy(p => p.DocumentId).ToDictionary(g => g.Key, g => g.Min(p => p.rank));
+        return corpus.HeadingSentences
             .Where(key => corpus.Sentences[key].Ordinal > 0 && corpus.SentenceTerms[key].Count > 0 && corpus.SentenceTerms[key].All(asked.Contains))
+            .Where(key => asked.Except(corpus.SentenceTerms[key]).All(TitleTerms(corpus, key).Contains))
             .Where(key => question.AsksForList || WritesTheHeadingsLastWord(question.Text, corpus.Sentences[key].Text))
             .Where(key => corpus.SectionUnder(key).Count > 0)
+            .OrderBy(key => documentRank.GetValueOrDefault(corpus.Sentences[key].DocumentId, int.MaxValue))
+            .ThenBy(key => key)
             .Select(key => (int?)key)
             .FirstOrDefault();
     }
+
+    private static HashSet<string> TitleTerms(Corpus corpus, int key) =>
+        TextAnalyzer.Instance.Terms(corpus.Documents.First(d => d.Id == corpus.Sentences[key].DocumentId).Title).ToHashSet();
 
     private static bool WritesTheHeadingsLastWord(string question, string heading)
     {

@@ -82,9 +82,11 @@ public sealed partial class LlmFollowUpCondenser(
         return standalone;
     }
 
+    // Small talk stores the turn before it again (see ConversationTurn.Of), which the model reads once.
     private static string History(ConversationState conversation) => string.Join(
         '\n',
-        conversation.Turns.SelectMany(turn => new[] { "User: " + OneLine(turn.Question), "Assistant: " + OneLine(turn.Answer) }));
+        conversation.Turns.Where((turn, i) => i == 0 || (turn.Question, turn.Answer) != (conversation.Turns[i - 1].Question, conversation.Turns[i - 1].Answer))
+            .SelectMany(turn => new[] { "User: " + OneLine(turn.Question), "Assistant: " + OneLine(turn.Answer) }));
 
     private static string OneLine(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 

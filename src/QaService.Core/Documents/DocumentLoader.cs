@@ -92,7 +92,7 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
         }
         else
         {
-            headings = text.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("# ", StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+            headings = text.Split('\n').Select(l => l.Trim()).Where(IsTextHeading).ToHashSet(StringComparer.Ordinal);
         }
 
         if (string.IsNullOrWhiteSpace(text))
@@ -102,6 +102,10 @@ public sealed class DocumentLoader(IOptions<DocumentsOptions> options, IHostEnvi
 
         return new SourceDocument(IdOf(source, path), title ?? DefaultTitle(path, text), text) { Headings = headings };
     }
+
+    /// <summary>A text file's "# Title" line; not "# of attendees: 40" or "# 2 is next.", which say something.</summary>
+    private static bool IsTextHeading(string line) =>
+        line.StartsWith("# ", StringComparison.Ordinal) && line.Length > 2 && char.IsLetter(line[2]) && !line.Contains(':') && !char.IsPunctuation(line[^1]);
 
     /// <summary>The source's id: the one given, else one made from its file name.</summary>
     internal static string IdOf(DocumentSourceOptions source, string path) =>

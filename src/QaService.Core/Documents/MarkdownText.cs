@@ -28,11 +28,12 @@ public static partial class MarkdownText
     public static (string Text, string? Title, IReadOnlySet<string> Headings) Read(string markdown)
     {
         var document = Markdown.Parse(markdown, Pipeline);
-        // A header of a memo or a letter ("To: …", "From: …", "Date: …") is written line by line, and keeps its lines.
+        // A header of a memo or a letter ("To: …", "From: …", "Date: …") is written line by line, and keeps its lines;
+        // prose wrapped before a word and a colon ("… the completion\ndate: 30 June") is one line again.
         var lines = markdown.Split('\n');
         foreach (var wrap in document.Descendants<LineBreakInline>().Where(b => !b.IsHard).ToList())
         {
-            if (wrap.Line + 1 < lines.Length && HeaderField().IsMatch(lines[wrap.Line + 1]))
+            if (wrap.Line + 1 < lines.Length && HeaderField().IsMatch(lines[wrap.Line]) && HeaderField().IsMatch(lines[wrap.Line + 1]))
             {
                 wrap.IsHard = true;
             }
@@ -95,7 +96,7 @@ public static partial class MarkdownText
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    [GeneratedRegex(@"^[\s*_]*(to|from|cc|bcc|date|subject|re|author|sent)[*_]*\s*:", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^[\s*_]*(to|from|cc|bcc|date|subject|author|sent)[*_]*\s*:", RegexOptions.IgnoreCase)]
     private static partial Regex HeaderField();
 
     /// <summary>A paragraph per row in place of the table, its cells' text joined by " | ".</summary>

@@ -52,7 +52,7 @@ public sealed partial class Corpus
             .Where(k => Sentences[k].Paragraph == lastParagraph[Sentences[k].DocumentId] && AuthorNote().IsMatch(Sentences[k].Text))
             .ToHashSet();
         documentsWithAuthorNote = authorNotes.Select(k => Sentences[k].DocumentId).ToHashSet();
-        AuthorshipSentences = Enumerable.Range(0, Sentences.Count).Where(k => IsByline(k) || authorNotes.Contains(k)).ToHashSet();
+        AuthorshipSentences = Enumerable.Range(0, Sentences.Count).Where(k => IsByline(k) || IsSenderLine(k) || authorNotes.Contains(k)).ToHashSet();
         var bodyTerms = Enumerable.Range(0, Sentences.Count).Where(k => !AuthorshipSentences.Contains(k)).SelectMany(k => SentenceTerms[k]).ToHashSet();
         AuthorTerms = AuthorshipSentences.Where(IsByline).SelectMany(k => SentenceTerms[k]).Where(t => !bodyTerms.Contains(t)).ToHashSet();
         SentenceNames = Sentences.Select(s => NamedThings.Stems(s.Text).ToHashSet()).ToList();
@@ -114,30 +114,36 @@ public sealed partial class Corpus
     [GeneratedRegex(@"^\W*(?i:(about )?the (author|writer)s?)\b(?!['’])(?!\s+\p{Lu})")]
     private static partial Regex AuthorNote();
 
+    private const int HeaderLines = 6;
+
+    [GeneratedRegex(@"^\W*(from|author)\s*:\s*\p{Lu}", RegexOptions.IgnoreCase)]
+    private static partial Regex SenderField();
+
+    [GeneratedRegex(@"^\W*(to|from|cc|bcc|date|subject|sent|author)\s*:\s*\S", RegexOptions.IgnoreCase)]
+    private static partial Regex HeaderField();
+
     /// <summary>
     /// A short capitalised first line that says "By …", or that opens a document which ends with a note about its
-    /// author (alone, such a line is as likely a title, "Quarterly Report", as a name); or a header line of a memo or
-    /// a letter that names its sender ("From: Priya Raman, Chief Operating Officer").
+    /// author. Alone, such a line is as likely a title ("Quarterly Report", "Project Notes") as a name.
     /// </summary>
     private bool IsByline(int key)
     {
         var sentence = Sentences[key];
-        if (sentence.Ordinal < HeaderLines && IsAlone(key) && AuthorField().IsMatch(sentence.Text))
-        {
-            return true;
-        }
-
         var words = sentence.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return sentence.Ordinal == 0 && words.Length <= 6 && !char.IsPunctuation(sentence.Text[^1])
             && words.All(w => char.IsUpper(w[0]) || w is "by" or "and" or "de" or "van" or "von")
             && (words[0].Equals("by", StringComparison.OrdinalIgnoreCase) || documentsWithAuthorNote.Contains(sentence.DocumentId));
     }
 
-    // A memo's or a letter's "From: Priya Raman, COO" (or "Author: …") among the lines that open the document.
-    private const int HeaderLines = 6;
-
-    [GeneratedRegex(@"^\W*(from|author|authors|written by|by)\s*:\s*\p{Lu}", RegexOptions.IgnoreCase)]
-    private static partial Regex AuthorField();
+    /// <summary>
+    /// The line of a memo's or a letter's header that names who sent it ("From: Priya Raman, Chief Operating Officer"),
+    /// among the lines that open the document and beside another header line ("To: …", "Date: …"): a lone
+    /// "From: Aberdeen" in a travel plan is no sender.
+    /// </summary>
+    private bool IsSenderLine(int key) =>
+        Sentences[key].Ordinal < HeaderLines && IsAlone(key) && SenderField().IsMatch(Sentences[key].Text)
+        && new[] { key - 1, key + 1 }.Any(other => other >= 0 && other < Sentences.Count
+            && Sentences[other].DocumentId == Sentences[key].DocumentId && IsAlone(other) && HeaderField().IsMatch(Sentences[other].Text));
 
     /// <summary>A title or heading: a paragraph of one line that does not end like a sentence.</summary>
     private bool IsHeading(int key)

@@ -21,8 +21,9 @@ public enum SmallTalkKind
 public static partial class SmallTalk
 {
     /// <summary>
-    /// The message without a greeting, thanks or acknowledgement that opens it and is set off by punctuation ("Thanks!
-    /// Where is the TTP?", "ok, and when?"): that is no word to search for. "Thanks to the treaty, …" keeps its words.
+    /// The message without a greeting, thanks or acknowledgement that opens it and is set off by a comma, a full stop or
+    /// an exclamation mark ("Thanks! Where is the TTP?", "ok, and when?"): that is no word to search for. "Thanks to the
+    /// treaty, …" keeps its words.
     /// </summary>
     public static string WithoutOpening(string message)
     {
@@ -54,14 +55,16 @@ public static partial class SmallTalk
     [GeneratedRegex(@"^(ok|okay|k|cool|nice|great|good|fine|alright|all right|got it|i see|understood|makes sense|awesome|perfect|wow|interesting|ok cool|okay cool|sure|lol|haha|hmm)$")]
     private static partial Regex Acknowledgement();
 
-    [GeneratedRegex(@"^(help|help me|help please|please help|what can you do|what do you do|how does this work|how do i use this|who are you|what are you|are you a (bot|robot|human|person)|are you an ai)$")]
+    // "How does this work?" and "What do you do?" are as often questions about what was just said.
+    [GeneratedRegex(@"^(help|help me|help please|please help|what can you do|who are you|what are you|are you a (bot|robot|human|person)|are you an ai)$")]
     private static partial Regex Help();
 
     [GeneratedRegex(@"^(bye|bye bye|goodbye|good bye|see you|see ya|cya|good night|that's all|that is all)( (then|now|for now))?$")]
     private static partial Regex Farewell();
 
-    // Up to four words before a comma, full stop, exclamation mark, colon, semicolon or dash, then the rest.
-    [GeneratedRegex(@"^\s*(?<talk>[\p{L}']+(?:\s+[\p{L}']+){0,3})\s*[,.!;:—–-]+\s*(?=\S)")]
+    // Up to four words before a comma, a full stop or an exclamation mark and a space, then the rest. A colon or a dash
+    // opens more often than it closes ("Nice: what happened there?", "Fine-tuning …").
+    [GeneratedRegex(@"^\s*(?<talk>[\p{L}']+(?:\s+[\p{L}']+){0,3})\s*[,.!]+\s+(?=\S)")]
     private static partial Regex Opening();
 
     // Letters, digits and apostrophes: punctuation, emoji and spacing do not change what a message says.

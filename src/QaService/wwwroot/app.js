@@ -286,11 +286,8 @@
         warning.hidden = !reply.warning;
         warning.textContent = reply.warning ?? "";
         forgotten.hidden = !(continuing && reply.turn === 1);
-        // An abstention that cites the nearest passages is marked as one; a reply in kind to small talk ("thanks!")
-        // cites nothing and says what it is.
-        const notInTheDocuments = reply.abstained && (reply.citations ?? []).length > 0;
-        abstained.hidden = !notInTheDocuments;
-        element.classList.toggle("message-abstained", notInTheDocuments);
+        abstained.hidden = !reply.abstained;
+        element.classList.toggle("message-abstained", reply.abstained);
         view.showCitations(reply.citations ?? [], reply.abstained);
         element.setAttribute("aria-busy", "false");
       },
@@ -327,7 +324,7 @@
       button.className = "citation-marker";
       button.textContent = label;
       button.dataset.number = String(number);
-      button.setAttribute("aria-label", `Source ${number}: show in the article`);
+      button.setAttribute("aria-label", `Source ${number}: show where it is quoted from`);
       button.addEventListener("click", () => list.querySelectorAll(".citation")[number - 1]?.click());
       return button;
     }
@@ -545,11 +542,11 @@
       // Starter questions from each of the first few documents in turn, four at most.
       const replies = await Promise.all(served.slice(0, 4).map((doc) => fetch(`/api/documents/${encodeURIComponent(doc.id)}/suggestions`)));
       const lists = await Promise.all(replies.map(async (reply) => (reply.ok ? (await reply.json()).questions : [])));
-      const questions = [];
-      for (let i = 0; questions.length < 4 && lists.some((list) => i < list.length); i++) {
-        questions.push(...lists.map((list) => list[i]).filter(Boolean));
+      const questions = new Set();
+      for (let i = 0; questions.size < 4 && lists.some((list) => i < list.length); i++) {
+        lists.map((list) => list[i]).filter(Boolean).forEach((question) => questions.add(question));
       }
-      showSuggestions(questions.slice(0, 4));
+      showSuggestions([...questions].slice(0, 4));
     } catch {
       // Usually the index is still being built: try again shortly.
       if (attempt < 30) {

@@ -18,6 +18,7 @@ public sealed class AnaphoraTests
     [InlineData("In response, the union called a strike.", true)]
     [InlineData("They called a strike.", true)]
     [InlineData("In response to the fare rise, the union called a strike.", false)]
+    [InlineData("In response to this, the union called a strike.", true)]
     [InlineData("Instead of a strike, the union asked for talks.", false)]
     [InlineData("The union called a strike.", false)]
     public void LeansOnPrevious_UnlessItsOpeningNamesWhatItAnswers(string sentence, bool leans) =>

@@ -83,8 +83,25 @@ public sealed class AuthorQuestionTests
         using var client = app.CreateClient();
 
         var reply = await client.AskOkAsync("Who wrote the memo?", mode: "extractive");
+        var budget = await client.AskOkAsync("What is the operating budget for Linden Park?", mode: "extractive");
 
         Assert.Equal("From: Priya Raman, Chief Operating Officer", reply.Answer);
         await client.AssertCitationsAreExactAsync(reply);
+        Assert.NotEqual(reply.Answer, budget.Answer);
+    }
+
+    [Fact]
+    public async Task Ask_WhoWroteIt_OverATravelPlanWithALoneFromLine_DoesNotNameThePlace()
+    {
+        using var folder = new TempFolder();
+        var plan = folder.File("trip.txt", "Trip plan\nFrom: Aberdeen\nThe train leaves at nine and reaches Edinburgh at noon.\n");
+        await using var app = new QaAppFactory()
+            .WithSetting("Documents:IncludeBuiltIn", "false")
+            .WithSetting("Documents:Sources:0:Path", plan);
+        using var client = app.CreateClient();
+
+        var reply = await client.AskOkAsync("Who wrote this?", mode: "extractive");
+
+        Assert.DoesNotContain("Aberdeen", reply.Answer, StringComparison.Ordinal);
     }
 }

@@ -18,6 +18,10 @@ public sealed class HeadingTests : IDisposable
 
         Marren studied the violin at the Tarsk Conservatory.
 
+        ## Career
+
+        Marren conducted the Velmora Opera from 1990. She left the opera in 2019 to teach.
+
         ## Later life
 
         She lives in Olberg, where she founded a youth orchestra in 2004.
@@ -83,6 +87,27 @@ public sealed class HeadingTests : IDisposable
         Assert.EndsWith("cook for 8 minutes more.", steps.Answer, StringComparison.Ordinal);
         Assert.NotEqual(steps.Answer, lastStep.Answer);
         await client.AssertCitationsAreExactAsync(ingredients);
+    }
+
+    [Fact]
+    public async Task Ask_ForASectionByItsHeading_OverSeveralDocuments_GetsTheOneItsDocumentNames_AndAFactInASectionIsRanked()
+    {
+        await using var app = new QaAppFactory(new Dictionary<string, string?>
+        {
+            ["Documents:IncludeBuiltIn"] = "false",
+            ["Documents:Sources:0:Path"] = documents.File("cake.md", "# Lemon Cake\n\nA cake for spring.\n\n## Ingredients\n\n- 3 lemons\n- 200 g sugar\n"),
+            ["Documents:Sources:1:Path"] = documents.File("brownies.md", "# Chocolate Brownies\n\nA treat for winter.\n\n## Ingredients\n\n- 200 g dark chocolate\n- 100 g butter\n"),
+            ["Documents:Sources:2:Path"] = documents.File("marren.md", Biography),
+        });
+        using var client = app.CreateClient();
+
+        var brownies = await client.AskOkAsync("List the ingredients of the chocolate brownies.", mode: "extractive");
+        var career = await client.AskOkAsync("What was Ilse Marren's career?", mode: "extractive");
+        var careerEnd = await client.AskOkAsync("When did Ilse Marren's career end?", mode: "extractive");
+
+        Assert.Equal("200 g dark chocolate\n100 g butter", brownies.Answer);
+        Assert.Equal("Marren conducted the Velmora Opera from 1990. She left the opera in 2019 to teach.", career.Answer);
+        Assert.NotEqual(career.Answer, careerEnd.Answer);
     }
 
     public void Dispose() => documents.Dispose();

@@ -50,8 +50,8 @@ public sealed class MarkdownTextTests
     [Fact]
     public void AHeaderWrittenLineByLine_KeepsItsLines_WhileAWrappedParagraphIsOneLine()
     {
-        var text = MarkdownText.ToPlainText("To: All staff\n**From:** Priya Raman\nDate: 14 March 2025\n\nWe move\nin June.\n");
+        var text = MarkdownText.ToPlainText("To: All staff\n**From:** Priya Raman\nDate: 14 March 2025\n\nWe set a new completion\ndate: 30 June.\n");
 
-        Assert.Equal("To: All staff\nFrom: Priya Raman\nDate: 14 March 2025\nWe move in June.\n", text);
+        Assert.Equal("To: All staff\nFrom: Priya Raman\nDate: 14 March 2025\nWe set a new completion date: 30 June.\n", text);
     }
 }

@@ -26,6 +26,7 @@ public sealed class SmallTalkTests
     [InlineData("Thanks to whom did the talks resume?")]
     [InlineData("ok so when did the war end")]
     [InlineData("Who is Hello Kitty?")]
+    [InlineData("How does this work?")]
     public void Of_AQuestion_IsNull(string message) => Assert.Null(SmallTalk.Of(message));
 
     [Theory]
@@ -37,6 +38,8 @@ public sealed class SmallTalkTests
     [InlineData("K. Khan wrote what?", "K. Khan wrote what?")]
     [InlineData("Iran, Pakistan: who leads?", "Iran, Pakistan: who leads?")]
     [InlineData("thanks!", "thanks!")]
+    [InlineData("Nice: what happened there in 2016?", "Nice: what happened there in 2016?")]
+    [InlineData("Fine-tuning used what learning rate?", "Fine-tuning used what learning rate?")]
     public void WithoutOpening_SetsAsideTheSmallTalkThatOpensAQuestion(string message, string expected) =>
         Assert.Equal(expected, SmallTalk.WithoutOpening(message));
 }
