@@ -26,6 +26,20 @@ public sealed class LlmFallbackTests
     }
 
     [Fact]
+    public async Task Ask_SmallTalk_IsAnsweredInKindWithoutTheModelOrAFallbackNotice()
+    {
+        await using var server = await FakeLlmServer.StartAsync();
+        using var host = new LlmTestHost(server.BaseAddress);
+
+        var reply = await host.AskAsync("thanks!");
+
+        Assert.Equal(ReplyMode.Extractive, reply.Mode);
+        Assert.Null(reply.FallbackReason);
+        Assert.StartsWith("You're welcome.", reply.Answer, StringComparison.Ordinal);
+        Assert.Equal(0, server.Requests);
+    }
+
+    [Fact]
     public async Task Ask_WhenModelHangs_FallsBackWhenTheTotalTimeoutPasses()
     {
         await using var server = await FakeLlmServer.StartAsync();
