@@ -54,12 +54,7 @@ public sealed class HeadingTests : IDisposable
     [InlineData("When was Ilse Marren born?", "1958")]
     public async Task Ask_AboutTheOneTheTitleNames_IsAnsweredFromTheText(string question, string expected)
     {
-        await using var app = new QaAppFactory(new Dictionary<string, string?>
-        {
-            [TestDefaults.Hybrid.Key] = TestDefaults.Hybrid.Value,
-            ["Documents:IncludeBuiltIn"] = "false",
-            ["Documents:Sources:0:Path"] = documents.File("marren.md", Biography),
-        });
+        await using var app = Over([("marren.md", Biography)], hybrid: true);
         using var client = app.CreateClient();
 
         var reply = await client.AskOkAsync(question, mode: "extractive");
@@ -71,11 +66,7 @@ public sealed class HeadingTests : IDisposable
     [Fact]
     public async Task Ask_ForASectionByItsHeading_GetsTheSectionInOrder()
     {
-        await using var app = new QaAppFactory(new Dictionary<string, string?>
-        {
-            ["Documents:IncludeBuiltIn"] = "false",
-            ["Documents:Sources:0:Path"] = documents.File("stew.md", Recipe),
-        });
+        await using var app = Over([("stew.md", Recipe)]);
         using var client = app.CreateClient();
 
         var ingredients = await client.AskOkAsync("List the ingredients.", mode: "extractive");
@@ -92,13 +83,12 @@ public sealed class HeadingTests : IDisposable
     [Fact]
     public async Task Ask_ForASectionByItsHeading_OverSeveralDocuments_GetsTheOneItsDocumentNames_AndAFactInASectionIsRanked()
     {
-        await using var app = new QaAppFactory(new Dictionary<string, string?>
-        {
-            ["Documents:IncludeBuiltIn"] = "false",
-            ["Documents:Sources:0:Path"] = documents.File("cake.md", "# Lemon Cake\n\nA cake for spring.\n\n## Ingredients\n\n- 3 lemons\n- 200 g sugar\n"),
-            ["Documents:Sources:1:Path"] = documents.File("brownies.md", "# Chocolate Brownies\n\nA treat for winter.\n\n## Ingredients\n\n- 200 g dark chocolate\n- 100 g butter\n"),
-            ["Documents:Sources:2:Path"] = documents.File("marren.md", Biography),
-        });
+        await using var app = Over(
+        [
+            ("cake.md", "# Lemon Cake\n\nA cake for spring.\n\n## Ingredients\n\n- 3 lemons\n- 200 g sugar\n"),
+            ("brownies.md", "# Chocolate Brownies\n\nA treat for winter.\n\n## Ingredients\n\n- 200 g dark chocolate\n- 100 g butter\n"),
+            ("marren.md", Biography),
+        ]);
         using var client = app.CreateClient();
 
         var brownies = await client.AskOkAsync("List the ingredients of the chocolate brownies.", mode: "extractive");
@@ -111,4 +101,21 @@ public sealed class HeadingTests : IDisposable
     }
 
     public void Dispose() => documents.Dispose();
+
+    /// <summary>A host over these Markdown documents alone.</summary>
+    private QaAppFactory Over(IReadOnlyList<(string Name, string Text)> files, bool hybrid = false)
+    {
+        var settings = new Dictionary<string, string?> { ["Documents:IncludeBuiltIn"] = "false" };
+        for (var i = 0; i < files.Count; i++)
+        {
+            settings[$"Documents:Sources:{i}:Path"] = documents.File(files[i].Name, files[i].Text);
+        }
+
+        if (hybrid)
+        {
+            settings[TestDefaults.Hybrid.Key] = TestDefaults.Hybrid.Value;
+        }
+
+        return new QaAppFactory(settings);
+    }
 }
