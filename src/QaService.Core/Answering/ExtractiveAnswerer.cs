@@ -134,6 +134,11 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
     private static int? NamedSection(RetrievalResult retrieval)
     {
         var (question, corpus) = (retrieval.Question, retrieval.Corpus);
+        if (corpus.HeadingSentences.Count == 0)
+        {
+            return null;
+        }
+
         var asked = question.Terms.ToHashSet();
         var documentRank = retrieval.Passages.Select((p, rank) => (p.Passage.DocumentId, rank)).GroupBy(p => p.DocumentId).ToDictionary(g => g.Key, g => g.Min(p => p.rank));
         return corpus.HeadingSentences
@@ -148,7 +153,7 @@ public sealed class ExtractiveAnswerer(IOptions<AnsweringOptions> options, Answe
     }
 
     private static HashSet<string> TitleTerms(Corpus corpus, int key) =>
-        TextAnalyzer.Instance.Terms(corpus.Documents.First(d => d.Id == corpus.Sentences[key].DocumentId).Title).ToHashSet();
+        TextAnalyzer.Instance.Terms(corpus.FindDocument(corpus.Sentences[key].DocumentId)!.Title).ToHashSet();
 
     private static bool WritesTheHeadingsLastWord(string question, string heading)
     {

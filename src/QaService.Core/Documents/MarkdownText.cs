@@ -33,7 +33,7 @@ public static partial class MarkdownText
         var lines = markdown.Split('\n');
         foreach (var wrap in document.Descendants<LineBreakInline>().Where(b => !b.IsHard).ToList())
         {
-            if (wrap.Line + 1 < lines.Length && HeaderField().IsMatch(lines[wrap.Line]) && HeaderField().IsMatch(lines[wrap.Line + 1]))
+            if (wrap.Line + 1 < lines.Length && HeaderLine.IsField(lines[wrap.Line]) && HeaderLine.IsField(lines[wrap.Line + 1]))
             {
                 wrap.IsHard = true;
             }
@@ -95,9 +95,6 @@ public static partial class MarkdownText
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
-
-    [GeneratedRegex(@"^[\s*_]*(to|from|cc|bcc|date|subject|author|sent)[*_]*\s*:", RegexOptions.IgnoreCase)]
-    private static partial Regex HeaderField();
 
     /// <summary>A paragraph per row in place of the table, its cells' text joined by " | ".</summary>
     private static void ReplaceByRows(Table table)

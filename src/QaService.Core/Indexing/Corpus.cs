@@ -116,11 +116,6 @@ public sealed partial class Corpus
 
     private const int HeaderLines = 6;
 
-    [GeneratedRegex(@"^\W*(from|author)\s*:\s*\p{Lu}", RegexOptions.IgnoreCase)]
-    private static partial Regex SenderField();
-
-    [GeneratedRegex(@"^\W*(to|from|cc|bcc|date|subject|sent|author)\s*:\s*\S", RegexOptions.IgnoreCase)]
-    private static partial Regex HeaderField();
 
     /// <summary>
     /// A short capitalised first line that says "By …", or that opens a document which ends with a note about its
@@ -141,15 +136,12 @@ public sealed partial class Corpus
     /// "From: Aberdeen" in a travel plan is no sender.
     /// </summary>
     private bool IsSenderLine(int key) =>
-        Sentences[key].Ordinal < HeaderLines && IsAlone(key) && SenderField().IsMatch(Sentences[key].Text)
+        Sentences[key].Ordinal < HeaderLines && IsAlone(key) && HeaderLine.NamesSender(Sentences[key].Text)
         && new[] { key - 1, key + 1 }.Any(other => other >= 0 && other < Sentences.Count
-            && Sentences[other].DocumentId == Sentences[key].DocumentId && IsAlone(other) && HeaderField().IsMatch(Sentences[other].Text));
+            && Sentences[other].DocumentId == Sentences[key].DocumentId && IsAlone(other) && HeaderLine.IsField(Sentences[other].Text));
 
     /// <summary>A title or heading: a paragraph of one line that does not end like a sentence.</summary>
-    private bool IsHeading(int key)
-    {
-        return IsAlone(key) && !char.IsPunctuation(Sentences[key].Text[^1]);
-    }
+    private bool IsHeading(int key) => IsAlone(key) && !char.IsPunctuation(Sentences[key].Text[^1]);
 
     /// <summary>The sentences under a heading, up to the next heading or the end of its document.</summary>
     public IReadOnlyList<int> SectionUnder(int headingKey)

@@ -37,6 +37,12 @@ public static partial class SmallTalk
 
     public static SmallTalkKind? Of(string message)
     {
+        // Every phrase is shorter than this: a longer message is a question, and is not read word by word here.
+        if (message.Length > MaxLength)
+        {
+            return null;
+        }
+
         var words = string.Join(' ', Words().Matches(message.ToLowerInvariant()).Select(m => m.Value));
         return Greeting().IsMatch(words) ? SmallTalkKind.Greeting
             : Thanks().IsMatch(words) ? SmallTalkKind.Thanks
@@ -45,6 +51,8 @@ public static partial class SmallTalk
             : Farewell().IsMatch(words) ? SmallTalkKind.Farewell
             : null;
     }
+
+    private const int MaxLength = 48;
 
     [GeneratedRegex(@"^(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening|day))( (there|all|everyone|again))?$")]
     private static partial Regex Greeting();
