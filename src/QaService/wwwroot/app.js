@@ -345,9 +345,12 @@
       .sort((a, b) => a.start - b.start);
     const markers = [];
     let quotedTo = 0;
-    for (const quote of quotes.filter((q) => q.start >= quotedTo)) {
-      quotedTo = quote.start + quote.length;
-      markers.push({ start: quotedTo, end: quotedTo, number: quote.number });
+    for (const quote of quotes) {
+      // A source quoted inside one already marked is not marked again.
+      if (quote.start >= quotedTo) {
+        quotedTo = quote.start + quote.length;
+        markers.push({ start: quotedTo, end: quotedTo, number: quote.number });
+      }
     }
     return textWithMarkers(answer, markers, marker);
   }
